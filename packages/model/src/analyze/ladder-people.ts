@@ -1,0 +1,4 @@
+import type { AnalysisContext } from './context';
+
+/** TODO(helper): implement. */
+export function checkPeopleOnLadder(_ctx: AnalysisContext): void {}

@@ -1,0 +1,16 @@
+/**
+ * @reorg/model: the pure org-design domain. No React, Hono, database, DOM, clock or randomness:
+ * time (`asOf`) and seeds are arguments.
+ */
+
+export * from './analyze/analyze-org';
+export * from './analyze/context';
+export * from './graph/org-graph';
+export * from './schema/common';
+export * from './schema/ladder';
+export * from './schema/org';
+export * from './schema/person';
+export * from './schema/policy';
+export * from './schema/report';
+export * from './schema/rules';
+export * from './schema/team';

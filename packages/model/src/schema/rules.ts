@@ -1,0 +1,94 @@
+/**
+ * Every rule the analysis checks, keyed by its code, with its default severity and the source of
+ * its default numbers (DOMAIN.md). Findings take `severity` and `source` from here, so a director
+ * can always tell why something is flagged.
+ */
+export const RULES = {
+  'graph.duplicate_id': { severity: 'error', source: 'Data integrity: one record per id' },
+  'graph.self_report': { severity: 'error', source: 'Data integrity: nobody reports to themselves' },
+  'graph.dangling_manager': { severity: 'error', source: 'Data integrity: every manager id names a record' },
+  'graph.cycle': { severity: 'error', source: 'Data integrity: reporting lines form a tree' },
+  'graph.multiple_roots': {
+    severity: 'warning',
+    source: 'Data integrity: an org is ideally one reporting tree',
+  },
+  'span.over': {
+    severity: 'warning',
+    source: 'EL26 span-of-control table; Larson, An Elegant Puzzle ("1:1s consistently cancelled")',
+  },
+  'span.critical': {
+    severity: 'error',
+    source: "EL26 span-of-control table; at least 2 x the target's max (project's own threshold)",
+  },
+  'span.under': {
+    severity: 'warning',
+    source: 'EL26 span-of-control table ("< 4 reports: micromanaging, high overhead"); Larson',
+  },
+  'span.single': { severity: 'warning', source: 'Orgvue spans and layers: managers of one' },
+  'layers.deep': {
+    severity: 'info',
+    source:
+      "Project's own arithmetic: ceil(log base 6 of headcount) + 1; PwC Saratoga average of 6 layers (2022)",
+  },
+  'layers.single_chain': {
+    severity: 'warning',
+    source: 'Orgvue spans and layers: chains of managers of one',
+  },
+  'ladder.missing_rung': {
+    severity: 'warning',
+    source: 'Career ladder design: one level per rank on a track',
+  },
+  'ladder.no_lateral': {
+    severity: 'warning',
+    source:
+      'LAYER: "the supposedly lateral move from staff engineer to engineering manager turns into a difficult diagonal move"',
+  },
+  'ladder.wide_fork': {
+    severity: 'warning',
+    source:
+      'LAYER: "the progression from senior engineer to engineering manager becomes too wide or unclear"',
+  },
+  'ladder.band_gap': { severity: 'warning', source: 'Pay band design: adjacent bands meet or overlap' },
+  'ladder.band_inverted': { severity: 'error', source: 'Pay band design: a higher level never pays less' },
+  'ladder.band_mismatch': {
+    severity: 'info',
+    source: "Equal rank = equal level (Dropbox, GitLab frameworks); 15% midpoint tolerance (project's own)",
+  },
+  'ladder.level_unknown': { severity: 'error', source: 'Data integrity: every level is on the ladder' },
+  'ladder.inversion': { severity: 'warning', source: "Orgvue: reports at or above their manager's grade" },
+  'ladder.informal_manager': { severity: 'warning', source: 'TRACK: managing people is the manager track' },
+  'ladder.manager_without_reports': {
+    severity: 'info',
+    source: 'TRACK: a manager-track level implies reports',
+  },
+  'ladder.no_senior_in_team': {
+    severity: 'warning',
+    source: 'EL26: a team with no senior engineer has no growth path',
+  },
+  'team.size_small': { severity: 'warning', source: 'Skelton & Pais, Team Topologies: teams of 5-9 people' },
+  'team.size_large': { severity: 'warning', source: 'Skelton & Pais, Team Topologies: teams of 5-9 people' },
+  'team.no_manager': { severity: 'warning', source: 'EL26: every team has an EM or lead' },
+  'team.split_reporting': { severity: 'info', source: 'Team Topologies: a team is one unit of delivery' },
+  'team.cognitive_load': { severity: 'warning', source: 'Skelton & Pais, Team Topologies: cognitive load' },
+  'org.no_platform': {
+    severity: 'info',
+    source: 'EL26: over 20 engineers in stream-aligned teams need a platform team',
+  },
+  'interaction.stale': {
+    severity: 'warning',
+    source: 'Team Topologies: collaboration and facilitating are temporary modes',
+  },
+  'interaction.too_many_collaborations': {
+    severity: 'warning',
+    source: "Team Topologies: collaboration is costly; more than 2 at once (project's own threshold)",
+  },
+  'interaction.stream_aligned_provider': {
+    severity: 'info',
+    source: 'Team Topologies: services are usually provided by platform teams',
+  },
+} as const satisfies Record<string, { severity: 'error' | 'warning' | 'info'; source: string }>;
+
+/** The code of a rule, e.g. `span.over`. */
+export type RuleCode = keyof typeof RULES;
+/** Every rule code, in a stable order. */
+export const RULE_CODES = Object.keys(RULES) as RuleCode[];
