@@ -1,0 +1,3 @@
+/** Scenarios (a baseline plus ops), diffs between orgs, and side-by-side comparison. */
+export * from './diff-orgs';
+export * from './diff-schema';
