@@ -6,6 +6,7 @@
 export * from './analyze/analyze-org';
 export * from './analyze/context';
 export * from './graph/org-graph';
+export * from './import/index';
 export * from './scenario/index';
 export * from './schema/common';
 export * from './schema/ladder';

@@ -1,0 +1,9 @@
+/**
+ * Importers: pure functions from file text to an org (or a ladder, or teams), returning every
+ * problem with its file, row and column. No file IO: the CLI and API read files and pass text in.
+ */
+
+export * from './cells';
+export * from './hris-columns';
+export * from './hris-csv';
+export * from './result';
