@@ -1,4 +1,167 @@
-import type { AnalysisContext } from './context';
+import type { Person } from '../schema/person';
+import { type AnalysisContext, addFinding, describePerson } from './context';
 
-/** TODO(helper): implement. */
-export function checkGraph(_ctx: AnalysisContext): void {}
+/** At most this many people are named in one message; `data` always carries every id. */
+const NAMED_MAX = 10;
+
+/**
+ * `a`, `a and b`, `a, b and c`; past `max` names, the first `max` and "and N more", where N counts
+ * up to `total` (for lists whose names were only built for the first few).
+ */
+export function listNames(names: readonly string[], total = names.length, max = NAMED_MAX): string {
+  const shown = names.slice(0, max);
+  if (total > shown.length) return `${shown.join(', ')} and ${total - shown.length} more`;
+  if (shown.length <= 1) return shown.join('');
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/** How a row of `org.people` is named: `row 3 (Ann Lee)`, 1-based. */
+function describeRow(people: readonly Person[], row: number): string {
+  const p = people[row];
+  const label = p.name ?? p.title;
+  return label ? `row ${row + 1} (${label})` : `row ${row + 1}`;
+}
+
+function checkDuplicates(ctx: AnalysisContext): void {
+  const people = ctx.org.people;
+  for (const { id, rows } of ctx.graph.duplicates) {
+    const kept = rows[rows.length - 1];
+    const dropped = rows.slice(0, -1);
+    addFinding(
+      ctx,
+      'graph.duplicate_id',
+      { kind: 'person', id },
+      `Id '${id}' is used by ${rows.length} records: ${listNames(rows.map((r) => describeRow(people, r)))}. ` +
+        `The last, row ${kept + 1}, is kept; ${listNames(dropped.map((r) => `row ${r + 1}`))} ${dropped.length === 1 ? 'is' : 'are'} left out of the analysis.`,
+      `Give each person a unique id, or delete the duplicate ${dropped.length === 1 ? 'row' : 'rows'} if ${dropped.length === 1 ? 'it is' : 'they are'} stale.`,
+      { id, rows: rows.map((r) => r + 1), keptRow: kept + 1 },
+    );
+  }
+}
+
+function checkSelfReports(ctx: AnalysisContext): void {
+  for (const i of ctx.graph.selfReports) {
+    const who = describePerson(ctx, i);
+    const id = ctx.graph.records[i].id;
+    addFinding(
+      ctx,
+      'graph.self_report',
+      { kind: 'person', id },
+      `${who} reports to themselves (managerId '${id}'); they are treated as a top person.`,
+      `Set the managerId of ${who} to their real manager, or clear it if they head the org.`,
+      { id, row: ctx.graph.rowOf[i] + 1 },
+    );
+  }
+}
+
+/**
+ * Records whose id equals a dangling manager id but for case, by the lower-cased id. Only ids of a
+ * wanted length are lower-cased, so the scan stays cheap on large orgs.
+ */
+function findCaseMatches(ctx: AnalysisContext): Map<string, number[]> {
+  const { graph } = ctx;
+  const matches = new Map<string, number[]>();
+  const lengths = new Set<number>();
+  for (const i of graph.dangling) {
+    const missing = graph.records[i].managerId as string;
+    matches.set(missing.toLowerCase(), []);
+    lengths.add(missing.length);
+  }
+  for (let i = 0; i < graph.n; i++) {
+    const id = graph.records[i].id;
+    if (!lengths.has(id.length)) continue;
+    const found = matches.get(id.toLowerCase());
+    if (found && found.length < 2) found.push(i);
+  }
+  return matches;
+}
+
+function checkDangling(ctx: AnalysisContext): void {
+  const { graph } = ctx;
+  if (graph.dangling.length === 0) return;
+  const near = findCaseMatches(ctx);
+  for (const i of graph.dangling) {
+    const p = graph.records[i];
+    const missing = p.managerId as string;
+    const match = near.get(missing.toLowerCase())?.find((j) => j !== i);
+    const who = describePerson(ctx, i);
+    const data: Record<string, unknown> = { id: p.id, managerId: missing, row: graph.rowOf[i] + 1 };
+    let hint = '';
+    let fix = `Add the manager '${missing}' to the data, or correct the managerId of ${who}.`;
+    if (match !== undefined) {
+      const nearId = graph.records[match].id;
+      data.nearMatch = nearId;
+      const name = graph.records[match].name;
+      hint = ` Did you mean '${nearId}'${name ? ` (${name})` : ''}? Ids are case-sensitive.`;
+      fix = `Change the managerId of ${who} from '${missing}' to '${nearId}'.`;
+    }
+    addFinding(
+      ctx,
+      'graph.dangling_manager',
+      { kind: 'person', id: p.id },
+      `${who} reports to '${missing}', which matches no record; they are treated as a top person.${hint}`,
+      fix,
+      data,
+    );
+  }
+}
+
+function checkCycles(ctx: AnalysisContext): void {
+  for (const cycle of ctx.graph.cycles) {
+    const ids = cycle.map((i) => ctx.graph.records[i].id);
+    const names = cycle.map((i) => describePerson(ctx, i));
+    const loop =
+      names.length > NAMED_MAX * 2
+        ? `${names.slice(0, NAMED_MAX * 2).join(' → ')} → … (${names.length - NAMED_MAX * 2} more)`
+        : names.join(' → ');
+    addFinding(
+      ctx,
+      'graph.cycle',
+      { kind: 'person', id: ids[0] },
+      `Reporting loop of ${names.length} people: ${loop} → back to ${names[0]} (each reports to the next). ` +
+        'They and anyone below them get no layer.',
+      `Break the loop: set the managerId of one of them (e.g. ${names[0]}) to someone outside it, or clear it if they head the org.`,
+      { ids, length: ids.length },
+    );
+  }
+}
+
+function checkRoots(ctx: AnalysisContext): void {
+  const { graph } = ctx;
+  const count = graph.roots.length;
+  if (count <= 1) return;
+  const roots = Array.from(graph.roots);
+  const ids = roots.map((i) => graph.records[i].id);
+  const named = listNames(
+    roots.slice(0, NAMED_MAX).map((i) => describePerson(ctx, i)),
+    count,
+  );
+  const broken = graph.dangling.length + graph.selfReports.length;
+  addFinding(
+    ctx,
+    'graph.multiple_roots',
+    { kind: 'org', id: ctx.org.id },
+    `The org has ${count} people at the top instead of one: ${named}.` +
+      (broken > 0
+        ? ` ${broken} of them ${broken === 1 ? 'has' : 'have'} a manager id that is dangling or their own.`
+        : ''),
+    'Give every top person except the head of the org a manager' +
+      (broken > 0 ? ', starting with the dangling and self-reported manager ids.' : '.'),
+    { count, roots: ids },
+  );
+}
+
+/**
+ * Checks the structure of the reporting graph (DOMAIN.md "Structure of the reporting graph"):
+ * one `graph.duplicate_id` per repeated id (rows 1-based, the last kept), one
+ * `graph.self_report` and `graph.dangling_manager` per record (naming an id that differs only in
+ * case), one `graph.cycle` per reporting loop, and one `graph.multiple_roots` warning when more
+ * than one record is at the top (records with a dangling or own manager id included).
+ */
+export function checkGraph(ctx: AnalysisContext): void {
+  checkDuplicates(ctx);
+  checkSelfReports(ctx);
+  checkDangling(ctx);
+  checkCycles(ctx);
+  checkRoots(ctx);
+}

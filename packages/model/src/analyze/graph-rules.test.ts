@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { createOrg } from '../schema/org';
+import type { Person } from '../schema/person';
+import { createAnalysisContext } from './context';
+import { checkGraph, listNames } from './graph-rules';
+import { people } from './test-orgs';
+
+function findingsOf(list: Person[]) {
+  const ctx = createAnalysisContext(
+    createOrg({ id: 'acme', name: 'Acme', asOf: '2026-01-01', people: list }),
+  );
+  checkGraph(ctx);
+  return ctx.findings;
+}
+
+describe('listNames', () => {
+  it('joins names in prose and cuts long lists', () => {
+    expect(listNames([])).toBe('');
+    expect(listNames(['a'])).toBe('a');
+    expect(listNames(['a', 'b', 'c'])).toBe('a, b and c');
+    expect(listNames(['a', 'b', 'c'], 3, 2)).toBe('a, b and 1 more');
+    expect(listNames(['a', 'b'], 7)).toBe('a, b and 5 more');
+  });
+});
+
+describe('checkGraph', () => {
+  it('finds nothing wrong in a clean tree', () => {
+    expect(findingsOf(people(['ceo', null], ['a', 'ceo'], ['b', 'a']))).toEqual([]);
+  });
+
+  it('reports one graph.duplicate_id per id, naming every row (1-based) and the kept one', () => {
+    const findings = findingsOf(
+      people(
+        ['ceo', null],
+        ['p7', 'ceo', { name: 'Ann Lee' }],
+        ['x', 'ceo'],
+        ['p7', 'ceo', { name: 'Ann Leigh' }],
+        ['p7', 'ceo'],
+      ),
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      code: 'graph.duplicate_id',
+      severity: 'error',
+      subject: { kind: 'person', id: 'p7' },
+      data: { id: 'p7', rows: [2, 4, 5], keptRow: 5 },
+    });
+    expect(findings[0].message).toBe(
+      "Id 'p7' is used by 3 records: row 2 (Ann Lee), row 4 (Ann Leigh) and row 5. " +
+        'The last, row 5, is kept; row 2 and row 4 are left out of the analysis.',
+    );
+  });
+
+  it('reports a self-report and treats the record as a top person', () => {
+    const findings = findingsOf(people(['ceo', null], ['s', 's', { name: 'Sam' }]));
+    expect(findings.map((f) => f.code)).toEqual(['graph.self_report', 'graph.multiple_roots']);
+    expect(findings[0].message).toBe(
+      "Sam (s) reports to themselves (managerId 's'); they are treated as a top person.",
+    );
+    expect(findings[0].data).toEqual({ id: 's', row: 2 });
+  });
+
+  it('reports each dangling manager id and names a match that differs only in case', () => {
+    const findings = findingsOf(
+      people(
+        ['ABC-1', null, { name: 'Ada' }],
+        ['b', 'abc-1', { name: 'Bo' }],
+        ['c', 'abc-1'],
+        ['d', 'ghost'],
+      ),
+    );
+    const dangling = findings.filter((f) => f.code === 'graph.dangling_manager');
+    expect(dangling.map((f) => f.subject.id)).toEqual(['b', 'c', 'd']);
+    expect(dangling[0].message).toBe(
+      "Bo (b) reports to 'abc-1', which matches no record; they are treated as a top person. " +
+        "Did you mean 'ABC-1' (Ada)? Ids are case-sensitive.",
+    );
+    expect(dangling[0].fix).toBe("Change the managerId of Bo (b) from 'abc-1' to 'ABC-1'.");
+    expect(dangling[0].data).toEqual({ id: 'b', managerId: 'abc-1', row: 2, nearMatch: 'ABC-1' });
+    expect(dangling[2].message).not.toContain('Did you mean');
+    expect(dangling[2].fix).toBe("Add the manager 'ghost' to the data, or correct the managerId of d.");
+  });
+
+  it('does not offer a record as its own near match', () => {
+    const [f] = findingsOf(people(['abc', 'ABC']));
+    expect(f.code).toBe('graph.dangling_manager');
+    expect(f.data.nearMatch).toBeUndefined();
+  });
+
+  it('reports one graph.cycle per loop, naming its members in manager order', () => {
+    const findings = findingsOf(
+      people(
+        ['ceo', null],
+        ['x', 'y', { name: 'Xi' }],
+        ['y', 'z'],
+        ['z', 'x'],
+        ['below', 'x'],
+        ['u', 'v'],
+        ['v', 'u'],
+      ),
+    );
+    const cycles = findings.filter((f) => f.code === 'graph.cycle');
+    expect(cycles).toHaveLength(2);
+    expect(cycles[0]).toMatchObject({ subject: { id: 'x' }, data: { ids: ['x', 'y', 'z'], length: 3 } });
+    expect(cycles[0].message).toBe(
+      'Reporting loop of 3 people: Xi (x) → y → z → back to Xi (x) (each reports to the next). ' +
+        'They and anyone below them get no layer.',
+    );
+    expect(cycles[1].data).toEqual({ ids: ['u', 'v'], length: 2 });
+    expect(findings.some((f) => f.code === 'graph.multiple_roots')).toBe(false);
+  });
+
+  it('warns once about multiple roots, naming the first 10 and carrying every id', () => {
+    const list = people(...Array.from({ length: 11 }, (_, k): [string, null] => [`r${k + 1}`, null]), [
+      'd',
+      'missing',
+    ]);
+    const findings = findingsOf(list);
+    const roots = findings.filter((f) => f.code === 'graph.multiple_roots');
+    expect(roots).toHaveLength(1);
+    expect(roots[0]).toMatchObject({ severity: 'warning', subject: { kind: 'org', id: 'acme' } });
+    expect(roots[0].data.count).toBe(12);
+    expect(roots[0].data.roots).toEqual([...Array.from({ length: 11 }, (_, k) => `r${k + 1}`), 'd']);
+    expect(roots[0].message).toBe(
+      'The org has 12 people at the top instead of one: r1, r2, r3, r4, r5, r6, r7, r8, r9, r10 and 2 more. ' +
+        '1 of them has a manager id that is dangling or their own.',
+    );
+  });
+});
