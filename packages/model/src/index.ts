@@ -5,6 +5,10 @@
 
 export * from './analyze/analyze-org';
 export * from './analyze/context';
+export * from './analyze/interactions';
+export * from './analyze/ladder-people';
+export * from './analyze/ladder-rules';
+export * from './analyze/teams';
 export * from './graph/org-graph';
 export * from './import/index';
 export * from './scenario/index';
