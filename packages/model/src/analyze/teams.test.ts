@@ -129,6 +129,10 @@ describe('team.size_small / team.size_large', () => {
   it('flags an empty team as small', () => {
     const fs = sizeFindings([{ id: 'em' }], [team()]);
     expect(fs.map((f) => f.data.size)).toEqual([1]);
+    const [alone] = sizeFindings([], [team({ managerId: null })]);
+    expect(alone.message).toBe(
+      'Team Core (t) has 0 people, and no manager: fewer than the 5–9 a team works best with.',
+    );
   });
 });
 

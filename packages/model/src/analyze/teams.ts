@@ -142,7 +142,7 @@ function checkSize(ctx: AnalysisContext, team: Team, list: number[], manager: nu
     ctx,
     small ? 'team.size_small' : 'team.size_large',
     { kind: 'team', id: team.id },
-    `Team ${name} has ${plural(size, 'person', 'people')}, manager included${leavingNote}: ${small ? 'fewer' : 'more'} than the ${minSize}–${maxSize} a team works best with.`,
+    `Team ${name} has ${plural(size, 'person', 'people')}, ${manager >= 0 ? 'manager included' : 'and no manager'}${leavingNote}: ${small ? 'fewer' : 'more'} than the ${minSize}–${maxSize} a team works best with.`,
     small
       ? `Grow ${name} to at least ${minSize} (${minSize - size} more), or merge it with a team it works closely with.`
       : `Split ${name} into teams of ${minSize}–${maxSize} around separate streams or domains, or move ${plural(size - maxSize, 'person', 'people')} to other teams.`,
