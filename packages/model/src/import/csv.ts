@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { IssueCollector } from './result';
+import type { IssueSink } from './result';
 
 /** One data row of a CSV file: its spreadsheet row number (header = 1) and its trimmed cells. */
 export interface CsvRow {
@@ -36,7 +36,7 @@ export function guessDelimiter(text: string): string {
  * but still counted, so row numbers match a spreadsheet. Returns `undefined` after recording an error
  * when the text has no header or a broken quote.
  */
-export function parseCsv(text: string, issues: IssueCollector): CsvTable | undefined {
+export function parseCsv(text: string, issues: IssueSink): CsvTable | undefined {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (clean.trim() === '') {
     issues.error({ message: 'the file is empty: expected a header row and data rows' });

@@ -7,3 +7,5 @@ export * from './cells';
 export * from './hris-columns';
 export * from './hris-csv';
 export * from './result';
+export * from './uk-grades';
+export * from './uk-organogram';

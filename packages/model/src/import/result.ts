@@ -28,11 +28,17 @@ export type ImportResult<T> =
 /** Most errors (and, separately, warnings) listed in one result: 200 (project's own choice). */
 export const MAX_ISSUES = 200;
 
+/** Where importers record problems: an {@link IssueCollector}, or a view of one for another file. */
+export interface IssueSink {
+  error(issue: ImportIssue): void;
+  warn(issue: ImportIssue): void;
+}
+
 /**
  * Collects the errors and warnings of one import, keeping the first {@link MAX_ISSUES} of each and
  * counting the rest. Every issue gets the collector's file name unless it names its own.
  */
-export class IssueCollector {
+export class IssueCollector implements IssueSink {
   readonly errors: ImportIssue[] = [];
   readonly warnings: ImportIssue[] = [];
   private errorCount = 0;
@@ -50,6 +56,15 @@ export class IssueCollector {
   warn(issue: ImportIssue): void {
     this.warningCount++;
     if (this.warnings.length < MAX_ISSUES) this.warnings.push(this.withFile(issue));
+  }
+
+  /** A sink recording into this collector with `file` on every issue that names no file. */
+  forFile(file: string | undefined): IssueSink {
+    if (file === undefined) return this;
+    return {
+      error: (issue) => this.error({ file, ...issue }),
+      warn: (issue) => this.warn({ file, ...issue }),
+    };
   }
 
   /** True when at least one error was recorded. */

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { LadderSchema } from '../schema/ladder';
+import { normalizeUkGrade, UK_CIVIL_SERVICE_LADDER } from './uk-grades';
+
+describe('normalizeUkGrade', () => {
+  it.each([
+    ['G7', 'G7'],
+    ['Grade 7', 'G7'],
+    ['Grade 7 (London)', 'G7'],
+    ['grade6', 'G6'],
+    ['SEO', 'SEO'],
+    ['Senior Executive Officer', 'SEO'],
+    ['Higher Executive Officer', 'HEO'],
+    ['Executive Officer', 'EO'],
+    [' eo ', 'EO'],
+    ['Administrative Officer', 'AO'],
+    ['AA', 'AA'],
+    ['SCS1', 'SCS1'],
+    ['SCS Pay Band 1', 'SCS1'],
+    ['SCS PB2', 'SCS2'],
+    ['scs 3', 'SCS3'],
+    ['Senior Civil Service Pay Band 4', 'SCS4'],
+  ])('%s → %s', (raw, id) => {
+    expect(normalizeUkGrade(raw)).toBe(id);
+  });
+
+  it('keeps grades outside the civil-service ladder as written (trimmed)', () => {
+    expect(normalizeUkGrade('AfC band 7')).toBe('AfC band 7');
+    expect(normalizeUkGrade('OF-6')).toBe('OF-6');
+    expect(normalizeUkGrade('EA (London)')).toBe('EA (London)');
+    expect(normalizeUkGrade('SCS1A')).toBe('SCS1A');
+    expect(normalizeUkGrade('MQ00 ')).toBe('MQ00');
+  });
+});
+
+describe('UK_CIVIL_SERVICE_LADDER', () => {
+  it('is a valid ladder with AA..G6 on the IC track (ranks 1-7) and SCS1-4 on the manager track (8-11)', () => {
+    expect(LadderSchema.parse(UK_CIVIL_SERVICE_LADDER)).toEqual(UK_CIVIL_SERVICE_LADDER);
+    const ranks = (t: 'ic' | 'manager') => UK_CIVIL_SERVICE_LADDER.tracks[t].map((l) => `${l.id}:${l.rank}`);
+    expect(ranks('ic')).toEqual(['AA:1', 'AO:2', 'EO:3', 'HEO:4', 'SEO:5', 'G7:6', 'G6:7']);
+    expect(ranks('manager')).toEqual(['SCS1:8', 'SCS2:9', 'SCS3:10', 'SCS4:11']);
+  });
+});
