@@ -11,6 +11,7 @@ export * from './analyze/ladder-rules';
 export * from './analyze/teams';
 export * from './graph/org-graph';
 export * from './import/index';
+export * from './ops/index';
 export * from './scenario/index';
 export * from './schema/common';
 export * from './schema/ladder';

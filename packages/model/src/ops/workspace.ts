@@ -1,0 +1,234 @@
+import { castDraft, type Patch } from 'immer';
+import { getOrgGraph, isInSubtree, type OrgGraph } from '../graph/org-graph';
+import type { Ladder } from '../schema/ladder';
+import type { Org } from '../schema/org';
+import type { Person } from '../schema/person';
+import type { Policy } from '../schema/policy';
+import type { Interaction, Team } from '../schema/team';
+import { opsImmer } from './immer';
+import { RecordTable } from './record-table';
+
+type RowIndex = Map<string, Set<number>>;
+
+/**
+ * The working state of a batch of ops over one org: people and teams as copy-on-write tables,
+ * reverse indexes built on first use (reports by manager, members by team, dotted reports), and
+ * the graph index of the input used while the reporting lines are still those of the input.
+ *
+ * Ops read and change the org only through this object; {@link OpWorkspace.commit} writes the
+ * batch through immer and returns the new org with its patches. The input org is never mutated.
+ */
+export class OpWorkspace {
+  readonly people: RecordTable<Person>;
+  readonly teams: RecordTable<Team>;
+  interactions: Interaction[];
+  ladder: Ladder;
+  policy: Policy;
+  private readonly graph: OrgGraph;
+  /** True once a reporting line changed or a person was added or removed in this batch. */
+  private linesChanged = false;
+  private reports: RowIndex | null = null;
+  private members: RowIndex | null = null;
+  private dotted: RowIndex | null = null;
+
+  constructor(readonly base: Org) {
+    this.graph = getOrgGraph(base);
+    const g = this.graph;
+    const dupRows = new Map(g.duplicates.map((d) => [d.id, d.rows]));
+    const personRow = (id: string) => {
+      const i = g.indexOf.get(id);
+      return i === undefined ? -1 : g.rowOf[i];
+    };
+    this.people = new RecordTable(base.people, personRow, (id) => {
+      const r = personRow(id);
+      return dupRows.get(id) ?? (r >= 0 ? [r] : []);
+    });
+    const teamRows = new Map<string, number[]>();
+    base.teams.forEach((t, row) => {
+      const rows = teamRows.get(t.id);
+      if (rows) rows.push(row);
+      else teamRows.set(t.id, [row]);
+    });
+    this.teams = new RecordTable(
+      base.teams,
+      (id) => teamRows.get(id)?.at(-1) ?? -1,
+      (id) => teamRows.get(id) ?? [],
+    );
+    this.interactions = base.interactions;
+    this.ladder = base.ladder;
+    this.policy = base.policy;
+  }
+
+  /** Row of the person with this id (the kept record of a duplicated id), or -1. */
+  personRow(id: string): number {
+    return this.people.rowOf(id);
+  }
+
+  /** The current person at `row`. */
+  person(row: number): Person {
+    return this.people.at(row);
+  }
+
+  /** Row of the team with this id (the last record of a duplicated id), or -1. */
+  teamRow(id: string): number {
+    return this.teams.rowOf(id);
+  }
+
+  /** The current team at `row`. */
+  team(row: number): Team {
+    return this.teams.at(row);
+  }
+
+  /** Sets the solid-line manager of the person at `row`. */
+  setManager(row: number, managerId: string | null): void {
+    const old = this.people.at(row).managerId;
+    if (old === managerId) return;
+    this.people.edit(row).managerId = managerId;
+    this.linesChanged = true;
+    if (this.reports) move(this.reports, row, old, managerId);
+  }
+
+  /** Sets the team of the person at `row`. */
+  setTeam(row: number, teamId: string | null): void {
+    const old = this.people.at(row).teamId;
+    if (old === teamId) return;
+    this.people.edit(row).teamId = teamId;
+    if (this.members) move(this.members, row, old, teamId);
+  }
+
+  /** Sets the dotted-line managers of the person at `row`. */
+  setDotted(row: number, ids: string[]): void {
+    const p = this.people.at(row);
+    if (this.dotted) for (const m of p.dottedManagerIds) this.dotted.get(m)?.delete(row);
+    this.people.edit(row).dottedManagerIds = ids;
+    if (this.dotted) for (const m of ids) add(this.dotted, m, row);
+  }
+
+  /** The person at `row`, editable, for fields that no index depends on (not managerId, teamId, dotted lines). */
+  editPerson(row: number): Person {
+    return this.people.edit(row);
+  }
+
+  /** Adds a validated person and returns its row. */
+  addPerson(person: Person): number {
+    const row = this.people.push(person);
+    this.linesChanged = true;
+    if (this.reports && person.managerId !== null) add(this.reports, person.managerId, row);
+    if (this.members && person.teamId !== null) add(this.members, person.teamId, row);
+    if (this.dotted) for (const m of person.dottedManagerIds) add(this.dotted, m, row);
+    return row;
+  }
+
+  /** Removes every record of a person id; their own reports, team and dotted lines are the caller's business. */
+  removePerson(id: string): void {
+    for (const row of this.people.remove(id)) {
+      const p = this.people.at(row);
+      if (p.managerId !== null) this.reports?.get(p.managerId)?.delete(row);
+      if (p.teamId !== null) this.members?.get(p.teamId)?.delete(row);
+      for (const m of p.dottedManagerIds) this.dotted?.get(m)?.delete(row);
+    }
+    this.linesChanged = true;
+  }
+
+  /** Rows of the records whose solid-line manager is `id`, in row order, the person itself excluded. */
+  reportRows(id: string): number[] {
+    const g = this.graph;
+    if (!this.linesChanged && g.duplicates.length === 0) {
+      const i = g.indexOf.get(id);
+      if (i === undefined) return [];
+      const out: number[] = [];
+      for (let k = g.childOffsets[i]; k < g.childOffsets[i + 1]; k++) out.push(g.rowOf[g.childList[k]]);
+      return out;
+    }
+    this.reports ??= this.buildIndex((p) => (p.managerId === null ? [] : [p.managerId]));
+    return sorted(this.reports.get(id)).filter((r) => this.people.at(r).id !== id);
+  }
+
+  /** Rows of the members of team `teamId`, in row order. */
+  memberRows(teamId: string): number[] {
+    this.members ??= this.buildIndex((p) => (p.teamId === null ? [] : [p.teamId]));
+    return sorted(this.members.get(teamId));
+  }
+
+  /** Rows of the records that have `id` as a dotted-line manager, in row order. */
+  dottedRows(id: string): number[] {
+    this.dotted ??= this.buildIndex((p) => p.dottedManagerIds);
+    return sorted(this.dotted.get(id));
+  }
+
+  /**
+   * True when the person at `row` is the person at `ancestorRow` or reports to them, directly or
+   * not. O(1) from the input's graph while no reporting line has changed; otherwise a walk up the
+   * managers, O(depth) (O(n) at worst in an org that already holds a loop).
+   */
+  isUnder(row: number, ancestorRow: number): boolean {
+    if (row === ancestorRow) return true;
+    const g = this.graph;
+    if (!this.linesChanged) {
+      const i = g.indexOf.get(this.person(ancestorRow).id)!;
+      const j = g.indexOf.get(this.person(row).id)!;
+      if (g.tin[i] >= 0 && g.tin[j] >= 0) return isInSubtree(g, i, j);
+    }
+    let r = row;
+    for (let steps = this.people.length; steps >= 0; steps--) {
+      const m = this.person(r).managerId;
+      if (m === null) return false;
+      r = this.personRow(m);
+      if (r < 0) return false;
+      if (r === ancestorRow) return true;
+    }
+    return false;
+  }
+
+  /** True when team `row` is team `ancestorRow` or sits below it through `parentId`. */
+  isTeamUnder(row: number, ancestorRow: number): boolean {
+    let r = row;
+    for (let steps = this.teams.length; steps >= 0; steps--) {
+      if (r === ancestorRow) return true;
+      const parent = this.team(r).parentId;
+      if (parent === null) return false;
+      r = this.teamRow(parent);
+      if (r < 0) return false;
+    }
+    return false;
+  }
+
+  /**
+   * Writes the batch through immer: the new org (untouched parts keep their identity; the input
+   * itself when nothing changed) and the patches that go forward and back.
+   */
+  commit(): { org: Org; patches: Patch[]; inversePatches: Patch[] } {
+    const [org, patches, inversePatches] = opsImmer.produceWithPatches(this.base, (d) => {
+      if (this.people.changed)
+        this.people.writeTo(d.people as Person[], (next) => (d.people = castDraft(next)));
+      if (this.teams.changed) this.teams.writeTo(d.teams as Team[], (next) => (d.teams = castDraft(next)));
+      if (this.interactions !== this.base.interactions) d.interactions = castDraft(this.interactions);
+      if (this.ladder !== this.base.ladder) d.ladder = castDraft(this.ladder);
+      if (this.policy !== this.base.policy) d.policy = castDraft(this.policy);
+    });
+    return { org, patches, inversePatches };
+  }
+
+  private buildIndex(keys: (p: Person) => readonly string[]): RowIndex {
+    const index: RowIndex = new Map();
+    this.people.forEach((p, row) => {
+      for (const k of keys(p)) add(index, k, row);
+    });
+    return index;
+  }
+}
+
+function add(index: RowIndex, key: string, row: number): void {
+  const set = index.get(key);
+  if (set) set.add(row);
+  else index.set(key, new Set([row]));
+}
+
+function move(index: RowIndex, row: number, from: string | null, to: string | null): void {
+  if (from !== null) index.get(from)?.delete(row);
+  if (to !== null) add(index, to, row);
+}
+
+function sorted(set: Set<number> | undefined): number[] {
+  return set ? [...set].sort((a, b) => a - b) : [];
+}
