@@ -7,5 +7,7 @@ export * from './cells';
 export * from './hris-columns';
 export * from './hris-csv';
 export * from './result';
+export * from './team-api';
+export * from './teams-file';
 export * from './uk-grades';
 export * from './uk-organogram';
