@@ -107,7 +107,10 @@ function collect(
   const list = (value: unknown, key: string, into: Located[]) => {
     if (value === undefined) return;
     if (!Array.isArray(value)) issues.error({ message: `${where}: ${key} must be a list` });
-    else value.forEach((item, i) => into.push({ where: `${where}, ${key}[${i}]`, raw: item }));
+    else
+      value.forEach((item, i) => {
+        into.push({ where: `${where}, ${key}[${i}]`, raw: item });
+      });
   };
   if (Array.isArray(raw)) list(raw, 'teams', teams);
   else if (
