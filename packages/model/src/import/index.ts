@@ -6,6 +6,7 @@
 export * from './cells';
 export * from './hris-columns';
 export * from './hris-csv';
+export * from './ladder-csv';
 export * from './result';
 export * from './team-api';
 export * from './teams-file';
