@@ -11,12 +11,12 @@ import {
 import type { OpWorkspace } from './workspace';
 
 /**
- * `addPerson`: adds a person (any {@link PersonSchema} input; defaults filled in). Open
+ * `addPerson`: adds a person (any {@link PersonSchema} input, unknown fields refused; defaults filled in). Open
  * requisitions and planned hires are people too, with `status: 'open'` or `'planned'`.
  */
 export const AddPersonOpSchema = z.strictObject({
   type: z.literal('addPerson'),
-  person: PersonSchema,
+  person: z.strictObject(PersonSchema.shape),
 });
 /** A validated `addPerson` op. */
 export type AddPersonOp = z.infer<typeof AddPersonOpSchema>;

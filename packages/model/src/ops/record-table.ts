@@ -101,8 +101,7 @@ export class RecordTable<T extends { id: string }> {
    * Cost: O(n) when a row was removed (one whole-array patch), else O(edited + added).
    */
   writeTo(target: T[], assign: (next: T[]) => void): void {
-    if (!this.rows) return;
-    const rows = this.rows;
+    const rows = this.rows ?? (this.base as T[]);
     for (const row of this.copied) if (shallowEqual(rows[row], this.base[row])) rows[row] = this.base[row];
     if (this.removed.size > 0) {
       assign(rows.filter((_, row) => !this.removed.has(row)));
