@@ -93,3 +93,10 @@ export function findColumn(
   }
   return -1;
 }
+
+/** The header cells of CSV text (trimmed), reading only the first record; `[]` for empty text. */
+export function readCsvHeaders(text: string): string[] {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed = Papa.parse<string[]>(clean, { header: false, preview: 1, delimiter: guessDelimiter(clean) });
+  return (parsed.data[0] ?? []).map((h) => h.trim());
+}

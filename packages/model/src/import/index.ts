@@ -4,8 +4,10 @@
  */
 
 export * from './cells';
+export * from './detect';
 export * from './hris-columns';
 export * from './hris-csv';
+export * from './import-any';
 export * from './ladder-csv';
 export * from './result';
 export * from './team-api';
