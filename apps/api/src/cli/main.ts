@@ -1,9 +1,54 @@
+import { runAnalyze } from './analyze';
+import { type CliIo, processIo, UsageError } from './io';
+
+const USAGE = `reorg: org-design modeling from the command line
+
+Usage:
+  reorg analyze FILE [FILE2] [--ladder F] [--policy F] [--as-of DATE] [--format table|json] [--fail-on error|warning]
+      Analyse an org: org JSON, HRIS CSV, or a UK organogram (senior CSV, junior CSV as FILE2).
+  reorg apply FILE OPS.json --out NEW.json [--format table|json]
+      Apply reorg ops ("reorg as code"), write the new org and print the diff.
+  reorg serve [--port 8787] [--data DIR]
+      Run the API and the web app (embedded PGlite in DIR, or PostgreSQL when DATABASE_URL is set).
+
+Exit codes: 0 success, 1 invalid input, 2 usage error, 3 --fail-on met.
+`;
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  analyze: async () => runAnalyze,
+  serve: async () => (await import('./serve')).runServe,
+};
+
 /**
  * Entry point of the `reorg` command line. Returns the exit code: 0 success, 1 invalid input,
- * 2 usage error, 3 `--fail-on` met.
+ * 2 usage error, 3 `--fail-on` met. Never prints a stack trace for bad input.
  */
-export async function main(argv: string[]): Promise<number> {
-  const [command] = argv;
-  process.stderr.write(`reorg: unknown command ${command ?? '(none)'}\n`);
-  return 2;
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    (command ? io.stdout : io.stderr)(USAGE);
+    return command ? 0 : 2;
+  }
+  const load = COMMANDS[command];
+  if (!load) {
+    io.stderr(`reorg: unknown command '${command}'\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await (await load())(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`reorg ${command}: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+      io.stderr(`reorg ${command}: cannot read ${(error as NodeJS.ErrnoException).path}: ${code}\n`);
+      return 1;
+    }
+    io.stderr(`reorg ${command}: unexpected error: ${(error as Error).message}\n`);
+    return 1;
+  }
 }

@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { analyzeOrg } from '@reorg/model';
+import { formatReportTable } from './format-report';
+import { type CliIo, UsageError } from './io';
+import { applyLadderFile, applyPolicyFile, loadOrgInput } from './load-input';
+
+/**
+ * `reorg analyze FILE [FILE2] [--ladder F] [--policy F] [--as-of DATE] [--format table|json]
+ * [--fail-on error|warning]`: prints the analysis report. Exit 0 on success, 1 on invalid input
+ * (with file, row and column), 2 on usage errors, 3 when a finding at or above `--fail-on` exists.
+ */
+export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseAnalyzeArgs(args);
+  if (positionals.length < 1 || positionals.length > 2) {
+    throw new UsageError('expected one file, or a UK organogram senior and junior pair');
+  }
+  const format = values.format ?? 'table';
+  if (format !== 'table' && format !== 'json')
+    throw new UsageError(`--format must be table or json, not '${format}'`);
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && failOn !== 'error' && failOn !== 'warning') {
+    throw new UsageError(`--fail-on must be error or warning, not '${failOn}'`);
+  }
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
+    throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not '${asOf}'`);
+  }
+
+  const loaded = await loadOrgInput(positionals, { asOf }, io);
+  if (!loaded.ok) {
+    io.stderr(`${loaded.errors.join('\n')}\n`);
+    return 1;
+  }
+  let org = loaded.org;
+  if (values.ladder) {
+    const withLadder = await applyLadderFile(org, values.ladder, io);
+    if (!withLadder.ok) return fail(io, withLadder.errors);
+    org = withLadder.org;
+  }
+  if (values.policy) {
+    const withPolicy = await applyPolicyFile(org, values.policy, io);
+    if (!withPolicy.ok) return fail(io, withPolicy.errors);
+    org = withPolicy.org;
+  }
+  for (const w of loaded.warnings) io.stderr(`warning: ${w}\n`);
+
+  const report = analyzeOrg(org, asOf ? { asOf } : {});
+  io.stdout(
+    format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : formatReportTable(report, { color: io.isTty }),
+  );
+  if (failOn === 'error' && report.summary.findings.error > 0) return 3;
+  if (failOn === 'warning' && report.summary.findings.error + report.summary.findings.warning > 0) return 3;
+  return 0;
+}
+
+function fail(io: CliIo, errors: string[]): number {
+  io.stderr(`${errors.join('\n')}\n`);
+  return 1;
+}
+
+function parseAnalyzeArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        ladder: { type: 'string' },
+        policy: { type: 'string' },
+        'as-of': { type: 'string' },
+        format: { type: 'string' },
+        'fail-on': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}

@@ -1,0 +1,24 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_PORT, startServer } from '../server';
+import { type CliIo, UsageError } from './io';
+
+/**
+ * `reorg serve [--port 8787] [--data DIR]`: runs the API and the built web app until SIGTERM or
+ * SIGINT. Embedded PGlite in DIR (default `./data`), or PostgreSQL when `DATABASE_URL` is set.
+ * The port defaults to `PORT` from the environment, else 8787.
+ */
+export async function runServe(args: string[], _io: CliIo): Promise<number> {
+  let values: { port?: string; data?: string };
+  try {
+    ({ values } = parseArgs({ args, options: { port: { type: 'string' }, data: { type: 'string' } } }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const portText = values.port ?? process.env.PORT ?? String(DEFAULT_PORT);
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`--port must be a port number, not '${portText}'`);
+  await startServer({ port, dataDir: values.data });
+  // The server runs until a signal closes it; keep the process alive.
+  return new Promise<number>(() => {});
+}
