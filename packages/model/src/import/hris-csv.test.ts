@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getOrgGraph } from '../graph/org-graph';
 import type { Org } from '../schema/org';
@@ -167,6 +168,31 @@ describe('importHrisCsv: errors', () => {
     if (result.ok) return;
     expect(result.errors).toHaveLength(201);
     expect(result.errors[200].message).toBe('…and 50 more errors (250 in all)');
+  });
+});
+
+describe('importHrisCsv: nothing half-imported (property)', () => {
+  const row = fc.record({
+    id: fc.constantFrom('', 'a', 'b', 'c', 'd'),
+    manager: fc.constantFrom('', 'a', 'b', 'zz'),
+    fte: fc.constantFrom('', '1', '0.5', 'bad'),
+  });
+
+  it('fails exactly when some cell is bad, and otherwise keeps every row in order', () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), (all) => {
+        const text = ['ID,Manager ID,FTE', ...all.map((r) => `${r.id},${r.manager},${r.fte}`)].join('\n');
+        const result = importHrisCsv(text, { asOf });
+        const rows = all.filter((r) => r.id || r.manager || r.fte); // blank rows are skipped
+        const bad = rows.filter((r) => r.id === '').length + rows.filter((r) => r.fte === 'bad').length;
+        if (bad > 0) return !result.ok && result.errors.length === bad;
+        return (
+          result.ok &&
+          result.value.people.map((p) => p.id).join() === rows.map((r) => r.id).join() &&
+          result.value.people.every((p, i) => p.managerId === (rows[i].manager || null))
+        );
+      }),
+    );
   });
 });
 

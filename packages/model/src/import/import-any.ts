@@ -2,13 +2,14 @@ import { IsoDateSchema } from '../schema/common';
 import type { Ladder } from '../schema/ladder';
 import { loadOrg, type Org, OrgSchema } from '../schema/org';
 import type { PolicyInput } from '../schema/policy';
+import { applyTeamsFile } from './apply-teams-file';
 import { detectFileKind, type FileKind, type InputFile } from './detect';
 import type { HrisMapping } from './hris-columns';
 import { importHrisCsv } from './hris-csv';
 import { importLadderCsv } from './ladder-csv';
 import { toOrgIssues } from './org-issues';
 import { type ImportIssue, type ImportResult, IssueCollector } from './result';
-import { applyTeamsFile, importTeamsFile } from './teams-file';
+import { importTeamsFile } from './teams-file';
 import { importUkOrganogram } from './uk-organogram';
 
 /** Options of {@link importAny}; each applies to the formats that use it. */

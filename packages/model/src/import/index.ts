@@ -3,6 +3,7 @@
  * problem with its file, row and column. No file IO: the CLI and API read files and pass text in.
  */
 
+export * from './apply-teams-file';
 export * from './cells';
 export * from './detect';
 export * from './hris-columns';

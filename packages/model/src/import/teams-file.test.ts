@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createOrg } from '../schema/org';
 import type { ImportResult } from './result';
 import { addDuration } from './team-api';
-import { applyTeamsFile, importTeamsFile, type TeamsFile } from './teams-file';
+import { importTeamsFile, type TeamsFile } from './teams-file';
 
 function ok(result: ImportResult<TeamsFile>): TeamsFile & { warnings: string[] } {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.errors)}`);
@@ -127,48 +126,5 @@ describe('addDuration', () => {
     expect(addDuration('2024-02-29', '1 year')).toBe('2025-02-28');
     expect(addDuration('2024-12-25', '10 days')).toBe('2025-01-04');
     expect(addDuration('2024-01-01', 'a while')).toBeUndefined();
-  });
-});
-
-describe('applyTeamsFile', () => {
-  const org = createOrg({
-    id: 'o',
-    name: 'O',
-    asOf: '2024-01-01',
-    teams: [
-      { id: 'checkout', name: 'Checkout', managerId: 'm1', parentId: 'commerce' },
-      { id: 'commerce', name: 'Commerce', kind: 'group' },
-    ],
-    interactions: [
-      { from: 'payments-platform', to: 'checkout', mode: 'collaboration' },
-      { from: 'checkout', to: 'commerce', mode: 'facilitating' },
-    ],
-  });
-
-  it('replaces teams and interactions by id, keeps what the file leaves empty, adds the rest', () => {
-    const file = ok(importTeamsFile(TEAM_API_YAML));
-    const next = applyTeamsFile(org, file);
-    expect(next.teams.map((t) => [t.id, t.type, t.managerId, t.parentId])).toEqual([
-      ['checkout', 'stream-aligned', 'p-7', 'commerce'],
-      ['commerce', 'stream-aligned', null, null],
-      ['payments-platform', 'platform', null, null],
-      ['design-enablement', 'enabling', null, null],
-    ]);
-    expect(next.teams[0].domains).toHaveLength(2);
-    expect(next.interactions.map((i) => `${i.from}->${i.to}:${i.mode}`)).toEqual([
-      'checkout->commerce:facilitating',
-      'payments-platform->checkout:x-as-a-service',
-      'design-enablement->checkout:facilitating',
-      'design-enablement->Search:collaboration',
-    ]);
-    expect(org.teams).toHaveLength(2); // the input is untouched
-  });
-
-  it('matches interaction ends named by team name to the org teams', () => {
-    const next = applyTeamsFile(org, {
-      teams: [],
-      interactions: [{ from: 'Commerce', to: 'CHECKOUT', mode: 'x-as-a-service' }],
-    });
-    expect(next.interactions.at(-1)).toEqual({ from: 'commerce', to: 'checkout', mode: 'x-as-a-service' });
   });
 });
