@@ -1,0 +1,162 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Store } from './db/store';
+import type { AppEnv } from './http';
+import { describeError, type Logger, silentLogger } from './log';
+import { locationOf, PROBLEM_TYPES, problem, zodIssues } from './problem';
+import { createCompareRoutes } from './routes/compare';
+import { createHealthRoutes } from './routes/health';
+import { createOrgScenarioRoutes } from './routes/org-scenarios';
+import { createOrgRoutes } from './routes/orgs';
+import { createScenarioRoutes } from './routes/scenarios';
+import { createSimulationRoutes } from './routes/simulations';
+import { Baselines } from './services/baselines';
+import { Scenarios } from './services/scenarios';
+import { DEFAULT_WEB_DIR, mountWeb } from './web';
+
+/** What {@link createApp} needs. */
+export interface AppOptions {
+  store: Store;
+  /** Structured logs (default: none). */
+  logger?: Logger;
+  /** Folder of the built web app (default `apps/web/dist`); `false` serves no web pages. */
+  webDir?: string | false;
+  /** Today as `YYYY-MM-DD`, the default as-of date of CSV imports (default: the UTC date now). */
+  today?: () => string;
+}
+
+/**
+ * The Content-Security-Policy of every response: same-origin scripts only, inline styles (React
+ * Flow positions nodes with style attributes), workers from blobs (the elkjs layout worker),
+ * images from data/blob URLs (exports), no plugins, no framing.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/**
+ * Builds the reorg HTTP app: the API under `/api` (one sub-app per resource), its OpenAPI
+ * document, and the web app (or a placeholder page) with an SPA fallback that never answers
+ * `/api/*`. Every error is an RFC 9457 problem; unexpected ones are logged (without
+ * compensation) and answered 500 without details.
+ */
+export function createApp(options: AppOptions) {
+  const { store } = options;
+  const logger = options.logger ?? silentLogger;
+  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const baselines = new Baselines(store);
+  const scenarios = new Scenarios(store, baselines);
+
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      return problem(c, {
+        type: PROBLEM_TYPES.validation,
+        title: 'Validation failed',
+        status: 422,
+        detail: `the request ${locationOf(result.target) ?? result.target} does not match the schema`,
+        errors: zodIssues(result.error, locationOf(result.target)),
+      });
+    },
+  });
+  app.use(async (_c, next) => {
+    // Hono's error handler only sees Error instances: make anything thrown one.
+    try {
+      await next();
+    } catch (error) {
+      throw error instanceof Error ? error : new Error(`non-Error thrown: ${String(error)}`);
+    }
+  });
+  app.use(requestId());
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    logger.info('request', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+  app.use(secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
+  app.onError(errorHandler(logger));
+  app.notFound((c) =>
+    problem(c, {
+      type: PROBLEM_TYPES.notFound,
+      title: 'Not found',
+      status: 404,
+      detail: `no route ${c.req.method} ${c.req.path}`,
+    }),
+  );
+
+  const api = app
+    .route('/api/health', createHealthRoutes(store))
+    .route('/api/orgs', createOrgRoutes({ store, baselines, today }))
+    .route(
+      '/api/orgs',
+      createOrgScenarioRoutes(scenarios, async (id) => (await baselines.get(id)) !== undefined),
+    )
+    .route('/api/scenarios', createScenarioRoutes(scenarios))
+    .route('/api/compare', createCompareRoutes(scenarios))
+    .route('/api/simulations', createSimulationRoutes());
+
+  let openapi: unknown;
+  app.get('/api/openapi.json', (c) => {
+    openapi ??= app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'reorg API',
+        version: '0.1.0',
+        description:
+          'Orgs (immutable baselines) and scenarios (append-only revisions of reorg ops). Errors are application/problem+json (RFC 9457).',
+      },
+    });
+    return c.json(openapi);
+  });
+  if (options.webDir !== false) mountWeb(app, options.webDir ?? DEFAULT_WEB_DIR);
+  return api;
+}
+
+/** The type of the app, for the web client: `hc<AppType>('/')`. */
+export type AppType = ReturnType<typeof createApp>;
+
+function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
+  return (error, c: Context<AppEnv>) => {
+    if (error instanceof HTTPException && error.status < 500) {
+      const kind = HTTP_PROBLEMS[error.status] ?? { type: 'about:blank', title: 'Bad request' };
+      return problem(c, { ...kind, status: error.status, detail: error.message || kind.title });
+    }
+    logger.error('unhandled error', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      ...describeError(error),
+    });
+    return problem(c, {
+      type: PROBLEM_TYPES.internal,
+      title: 'Internal server error',
+      status: 500,
+      detail: 'the server failed to answer; the requestId identifies the failure in its logs',
+    });
+  };
+}
+
+const HTTP_PROBLEMS: Record<number, { type: string; title: string }> = {
+  400: { type: PROBLEM_TYPES.malformed, title: 'Malformed request' },
+  413: { type: PROBLEM_TYPES.tooLarge, title: 'Payload too large' },
+  415: { type: PROBLEM_TYPES.unsupportedMediaType, title: 'Unsupported media type' },
+};

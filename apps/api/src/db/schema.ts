@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** The `orgs.summary` column: counts and dates copied from the document at import. */
+export interface OrgSummaryColumn {
+  /** Records that are not aggregates. */
+  people: number;
+  /** Aggregate records (posts counted by FTE). */
+  aggregates: number;
+  teams: number;
+  /** The org's as-of date, `YYYY-MM-DD`. */
+  asOf: string;
+}
+
+/**
+ * Imported orgs. `document` is the validated org document (the baseline of every scenario of the
+ * org); it is never updated (a trigger refuses UPDATE, see the `append-only` migration).
+ * `source` is how it came in: `json`, `hris` or `uk-organogram`; `warnings` are the import warnings.
+ */
+export const orgs = pgTable('orgs', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  source: text('source').notNull(),
+  document: jsonb('document').notNull(),
+  /** Counts kept beside the document so listing orgs never reads the documents. */
+  summary: jsonb('summary').$type<OrgSummaryColumn>().notNull(),
+  warnings: jsonb('warnings').notNull().default(sql`'[]'::jsonb`),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Scenarios: a named variant of one org. Its state lives in its revisions. */
+export const scenarios = pgTable(
+  'scenarios',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    name: text('name').notNull(),
+    author: text('author').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('scenarios_org_id_idx').on(t.orgId)],
+);
+
+/**
+ * Append-only history of a scenario. Revision 1 is written with the scenario; each saved batch of
+ * ops appends the next number. The primary key (scenario_id, revision) is what makes two
+ * concurrent writers of one revision impossible: the second insert fails and is answered 412.
+ * `restored_from` marks a restore: that revision's state is the state of `restored_from` (plus its
+ * own ops, none for a plain restore). Rows are never updated or deleted (a trigger refuses both).
+ */
+export const scenarioRevisions = pgTable(
+  'scenario_revisions',
+  {
+    scenarioId: text('scenario_id')
+      .notNull()
+      .references(() => scenarios.id),
+    revision: integer('revision').notNull(),
+    ops: jsonb('ops').notNull(),
+    author: text('author').notNull(),
+    restoredFrom: integer('restored_from'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scenarioId, t.revision] }),
+    check('scenario_revisions_revision_positive', sql`${t.revision} >= 1`),
+    check(
+      'scenario_revisions_restored_from_earlier',
+      sql`${t.restoredFrom} IS NULL OR (${t.restoredFrom} >= 1 AND ${t.restoredFrom} < ${t.revision})`,
+    ),
+  ],
+);

@@ -1,0 +1,288 @@
+import type { ImportIssue, Op } from '@reorg/model';
+import { and, asc, eq, lte, max, sql } from 'drizzle-orm';
+import type { Database, Engine } from './client';
+import { STARTUP_LOCK_KEY } from './migrate';
+import { type OrgSummaryColumn, orgs, scenarioRevisions, scenarios } from './schema';
+
+/** An org as stored: its immutable baseline document and how it came in. */
+export interface OrgRecord {
+  id: string;
+  name: string;
+  /** `json`, `hris` or `uk-organogram`. */
+  source: string;
+  /** The validated org document (the baseline). */
+  document: unknown;
+  summary: OrgSummaryColumn;
+  /** Import warnings (`{ file?, row?, column?, message }`), empty for a JSON org. */
+  warnings: ImportIssue[];
+  createdAt: Date;
+}
+
+/** An org in a listing: no document. */
+export type OrgListItem = Omit<OrgRecord, 'document' | 'warnings'>;
+
+/** A scenario's identity (its state lives in its revisions). */
+export interface ScenarioRecord {
+  id: string;
+  orgId: string;
+  name: string;
+  /** Who created it (the `X-Reorg-Author` header, or `anonymous`). */
+  author: string;
+  createdAt: Date;
+}
+
+/** A scenario with its latest revision: what listings and the write path need. */
+export interface ScenarioHead extends ScenarioRecord {
+  /** The latest revision number (1 for a new scenario). */
+  revision: number;
+  /** When the latest revision was saved. */
+  updatedAt: Date;
+}
+
+/** One saved revision of a scenario. */
+export interface RevisionRecord {
+  revision: number;
+  /** The batch of ops saved in this revision (validated by OpSchema when saved). */
+  ops: Op[];
+  author: string;
+  /** For a restore: the revision whose state this one starts from; else null (starts from the previous). */
+  restoredFrom: number | null;
+  createdAt: Date;
+}
+
+/** What {@link Store.seedIfEmpty} stores. */
+export interface SeedData {
+  orgs: Omit<OrgRecord, 'createdAt'>[];
+  scenarios: { scenario: Omit<ScenarioRecord, 'createdAt'>; ops: Op[] }[];
+}
+
+/** A revision to append: the next number after the caller's expected latest. */
+export interface NewRevision {
+  scenarioId: string;
+  revision: number;
+  ops: Op[];
+  author: string;
+  restoredFrom?: number | null;
+}
+
+/**
+ * Persistence of orgs, scenarios and revisions on either engine. Every write is one statement or
+ * one short transaction with nothing else awaited inside (PGlite has one connection). Rows are
+ * only ever inserted: "exists" and "conflict" results come from primary keys, so concurrent
+ * processes sharing one PostgreSQL server cannot overwrite each other.
+ */
+export class Store {
+  readonly engine: Engine;
+  private readonly database: Database;
+
+  constructor(database: Database) {
+    this.database = database;
+    this.engine = database.engine;
+  }
+
+  private get db() {
+    return this.database.db;
+  }
+
+  /** Inserts an org; `exists` when its id is taken (nothing is changed then). */
+  async insertOrg(
+    org: Omit<OrgRecord, 'createdAt'>,
+  ): Promise<{ status: 'created'; createdAt: Date } | { status: 'exists' }> {
+    const rows = await this.db
+      .insert(orgs)
+      .values(org)
+      .onConflictDoNothing()
+      .returning({ createdAt: orgs.createdAt });
+    return rows[0] ? { status: 'created', createdAt: rows[0].createdAt } : { status: 'exists' };
+  }
+
+  /** Orgs, oldest first, without their documents. */
+  async listOrgs(): Promise<OrgListItem[]> {
+    return this.db
+      .select({
+        id: orgs.id,
+        name: orgs.name,
+        source: orgs.source,
+        summary: orgs.summary,
+        createdAt: orgs.createdAt,
+      })
+      .from(orgs)
+      .orderBy(asc(orgs.createdAt), asc(orgs.id));
+  }
+
+  /** True when no org is stored (a fresh database, to be seeded). */
+  async isEmpty(): Promise<boolean> {
+    const rows = await this.db.select({ id: orgs.id }).from(orgs).limit(1);
+    return rows.length === 0;
+  }
+
+  /** One org with its document, or undefined. */
+  async getOrg(id: string): Promise<OrgRecord | undefined> {
+    const rows = await this.db.select().from(orgs).where(eq(orgs.id, id));
+    const row = rows[0];
+    return row ? { ...row, warnings: row.warnings as ImportIssue[] } : undefined;
+  }
+
+  /**
+   * Creates a scenario with its revision 1 (`ops`, possibly empty) in one transaction.
+   * `exists` when the id is taken, `no-org` when the org does not exist (nothing stored).
+   */
+  async createScenario(
+    scenario: Omit<ScenarioRecord, 'createdAt'>,
+    ops: Op[],
+  ): Promise<'created' | 'exists' | 'no-org'> {
+    return this.db.transaction(async (tx) => {
+      const org = await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, scenario.orgId));
+      if (org.length === 0) return 'no-org';
+      const rows = await tx.insert(scenarios).values(scenario).onConflictDoNothing().returning();
+      if (rows.length === 0) return 'exists';
+      await tx
+        .insert(scenarioRevisions)
+        .values({ scenarioId: scenario.id, revision: 1, ops, author: scenario.author });
+      return 'created';
+    });
+  }
+
+  /** Scenarios with their latest revision, oldest first; of one org when `orgId` is given. */
+  async listScenarios(orgId?: string): Promise<ScenarioHead[]> {
+    const query = this.headQuery();
+    const rows = await (orgId ? query.where(eq(scenarios.orgId, orgId)) : query).orderBy(
+      asc(scenarios.createdAt),
+      asc(scenarios.id),
+    );
+    return rows.map(toHead);
+  }
+
+  /** A scenario with its latest revision, or undefined. One query. */
+  async getScenarioHead(id: string): Promise<ScenarioHead | undefined> {
+    const rows = await this.headQuery().where(eq(scenarios.id, id));
+    return rows[0] ? toHead(rows[0]) : undefined;
+  }
+
+  /** Revisions of a scenario in order, up to `upTo` inclusive when given (empty when none). */
+  async listRevisions(scenarioId: string, upTo?: number): Promise<RevisionRecord[]> {
+    const where =
+      upTo === undefined
+        ? eq(scenarioRevisions.scenarioId, scenarioId)
+        : and(eq(scenarioRevisions.scenarioId, scenarioId), lte(scenarioRevisions.revision, upTo));
+    const rows = await this.db
+      .select({
+        revision: scenarioRevisions.revision,
+        ops: scenarioRevisions.ops,
+        author: scenarioRevisions.author,
+        restoredFrom: scenarioRevisions.restoredFrom,
+        createdAt: scenarioRevisions.createdAt,
+      })
+      .from(scenarioRevisions)
+      .where(where)
+      .orderBy(asc(scenarioRevisions.revision));
+    return rows.map((r) => ({ ...r, ops: r.ops as Op[] }));
+  }
+
+  /** One revision row of a scenario, or undefined. */
+  async getRevision(scenarioId: string, revision: number): Promise<RevisionRecord | undefined> {
+    const rows = await this.db
+      .select({
+        revision: scenarioRevisions.revision,
+        ops: scenarioRevisions.ops,
+        author: scenarioRevisions.author,
+        restoredFrom: scenarioRevisions.restoredFrom,
+        createdAt: scenarioRevisions.createdAt,
+      })
+      .from(scenarioRevisions)
+      .where(and(eq(scenarioRevisions.scenarioId, scenarioId), eq(scenarioRevisions.revision, revision)));
+    const row = rows[0];
+    return row ? { ...row, ops: row.ops as Op[] } : undefined;
+  }
+
+  /**
+   * Appends a revision. `conflict` when that revision number exists already (another writer
+   * appended first): nothing is stored, and the caller answers 412.
+   */
+  async appendRevision(
+    rev: NewRevision,
+  ): Promise<{ status: 'created'; createdAt: Date } | { status: 'conflict' }> {
+    const rows = await this.db
+      .insert(scenarioRevisions)
+      .values({ ...rev, restoredFrom: rev.restoredFrom ?? null })
+      .onConflictDoNothing()
+      .returning({ createdAt: scenarioRevisions.createdAt });
+    return rows[0] ? { status: 'created', createdAt: rows[0].createdAt } : { status: 'conflict' };
+  }
+
+  /**
+   * Stores `seed` (orgs, then scenarios with revision 1) in one transaction, only when the
+   * database holds no org yet; under the start-up advisory lock, so that several processes
+   * starting together on one PostgreSQL server seed once. Returns whether it seeded.
+   */
+  async seedIfEmpty(seed: SeedData): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${STARTUP_LOCK_KEY})`);
+      const any = await tx.select({ id: orgs.id }).from(orgs).limit(1);
+      if (any.length > 0) return false;
+      if (seed.orgs.length > 0) await tx.insert(orgs).values(seed.orgs);
+      for (const { scenario, ops } of seed.scenarios) {
+        await tx.insert(scenarios).values(scenario);
+        await tx
+          .insert(scenarioRevisions)
+          .values({ scenarioId: scenario.id, revision: 1, ops, author: scenario.author });
+      }
+      return true;
+    });
+  }
+
+  /** Runs a trivial query: throws when the database does not answer. */
+  async ping(): Promise<void> {
+    await this.db.execute(sql`select 1`);
+  }
+
+  /** Closes the database. */
+  close(): Promise<void> {
+    return this.database.close();
+  }
+
+  private headQuery() {
+    const latest = this.db
+      .select({
+        scenarioId: scenarioRevisions.scenarioId,
+        revision: max(scenarioRevisions.revision).as('revision'),
+        updatedAt: max(scenarioRevisions.createdAt).as('updated_at'),
+      })
+      .from(scenarioRevisions)
+      .groupBy(scenarioRevisions.scenarioId)
+      .as('latest');
+    return this.db
+      .select({
+        id: scenarios.id,
+        orgId: scenarios.orgId,
+        name: scenarios.name,
+        author: scenarios.author,
+        createdAt: scenarios.createdAt,
+        revision: latest.revision,
+        updatedAt: latest.updatedAt,
+      })
+      .from(scenarios)
+      .innerJoin(latest, eq(latest.scenarioId, scenarios.id))
+      .$dynamic();
+  }
+}
+
+function toHead(row: {
+  id: string;
+  orgId: string;
+  name: string;
+  author: string;
+  createdAt: Date;
+  revision: number | null;
+  updatedAt: Date | string | null;
+}): ScenarioHead {
+  return {
+    id: row.id,
+    orgId: row.orgId,
+    name: row.name,
+    author: row.author,
+    createdAt: row.createdAt,
+    revision: Number(row.revision),
+    updatedAt: row.updatedAt instanceof Date ? row.updatedAt : new Date(String(row.updatedAt)),
+  };
+}

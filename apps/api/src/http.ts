@@ -1,0 +1,128 @@
+import { z } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { PROBLEM_TYPES, problem } from './problem';
+
+/** Hono environment of every route: the request id set by the request-id middleware. */
+export type AppEnv = { Variables: { requestId: string } };
+
+/** Body limits per route, in bytes. Imports take the largest HR exports (50 MB). */
+export const BODY_LIMITS = {
+  import: 50 * 1024 * 1024,
+  ops: 5 * 1024 * 1024,
+  scenario: 5 * 1024 * 1024,
+  small: 64 * 1024,
+} as const;
+
+/** Refuses bodies over `maxSize` bytes with a 413 problem (declared or streamed length). */
+export function limitBody(maxSize: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize,
+    onError: (c) =>
+      problem(c, {
+        type: PROBLEM_TYPES.tooLarge,
+        title: 'Payload too large',
+        status: 413,
+        detail: `this route accepts bodies up to ${formatBytes(maxSize)}`,
+      }),
+  });
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${n / (1024 * 1024)} MB` : `${n / 1024} KB`;
+}
+
+/** The author of a write: the `X-Reorg-Author` header (trimmed), or `anonymous`. */
+export const AuthorHeaderSchema = z
+  .string()
+  .max(200)
+  .optional()
+  .openapi({ description: 'Who makes the change, stored with the revision (default `anonymous`).' });
+
+/** The headers of a scenario write: `If-Match` (required, checked by the handler) and the author. */
+export const WriteHeadersSchema = z.object({
+  'if-match': z
+    .string()
+    .optional()
+    .openapi({ description: 'The ETag (revision) the change was made on, e.g. `"3"`. Required.' }),
+  'x-reorg-author': AuthorHeaderSchema,
+});
+
+/** Resolves the author from a validated header value. */
+export function authorOf(header: string | undefined): string {
+  const trimmed = header?.trim();
+  return trimmed ? trimmed : 'anonymous';
+}
+
+/** The strong ETag of a revision: `"3"`. */
+export function revisionEtag(revision: number): string {
+  return `"${revision}"`;
+}
+
+/**
+ * What an `If-Match` header asks for: `missing`, `any` (`*`), or the revisions it lists
+ * (`"3"`, `W/"3"` and a bare `3` are all read as revision 3; anything else matches nothing).
+ */
+export function parseIfMatch(
+  header: string | undefined,
+): { kind: 'missing' } | { kind: 'any' } | { kind: 'revisions'; revisions: number[] } {
+  if (header === undefined || header.trim() === '') return { kind: 'missing' };
+  if (header.trim() === '*') return { kind: 'any' };
+  const revisions = header
+    .split(',')
+    .map((tag) => /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(tag)?.[1])
+    .filter((r): r is string => r !== undefined)
+    .map(Number);
+  return { kind: 'revisions', revisions };
+}
+
+/** True when an `If-None-Match` header lists this revision's ETag (or `*`). */
+export function ifNoneMatchHits(c: Context, revision: number): boolean {
+  const header = c.req.header('if-none-match');
+  if (!header) return false;
+  const parsed = parseIfMatch(header);
+  return parsed.kind === 'any' || (parsed.kind === 'revisions' && parsed.revisions.includes(revision));
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when PostgreSQL can store the string: no NUL character, no unpaired surrogate. */
+export function isStorableText(s: string): boolean {
+  return !s.includes('\u0000') && !LONE_SURROGATE.test(s);
+}
+
+/** An id in a path or query: 1–200 characters PostgreSQL can store. */
+export const IdParamSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine(isStorableText, 'must not contain NUL characters or unpaired surrogates');
+
+/**
+ * The first place in a JSON value that PostgreSQL's `jsonb` and `text` cannot store: a NUL
+ * character or a lone UTF-16 surrogate, in a string or a key. Returns its dotted path, or undefined.
+ */
+export function findUnstorableText(value: unknown, path = ''): string | undefined {
+  const bad = (s: string) => !isStorableText(s);
+  if (typeof value === 'string') return bad(value) ? path || '(root)' : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  const entries = Array.isArray(value) ? value.map((v, k) => [String(k), v] as const) : Object.entries(value);
+  for (const [k, v] of entries) {
+    const here = path ? `${path}.${k}` : k;
+    if (bad(k)) return here;
+    const found = findUnstorableText(v, here);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A 422 problem for text that cannot be stored (see {@link findUnstorableText}). */
+export function unstorableText(c: Context, path: string) {
+  return problem(c, {
+    type: PROBLEM_TYPES.validation,
+    title: 'Validation failed',
+    status: 422,
+    detail: 'text must not contain NUL characters (U+0000) or unpaired surrogates',
+    errors: [{ in: 'body', path, message: 'contains a NUL character or an unpaired surrogate' }],
+  });
+}

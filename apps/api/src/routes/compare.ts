@@ -1,0 +1,93 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import * as model from '@reorg/model';
+
+// TEMPORARY until compareScenarios lands in @reorg/model.
+const compareScenarios = (model as unknown as { compareScenarios: (...a: unknown[]) => unknown })
+  .compareScenarios;
+
+import type { AppEnv } from '../http';
+import { IdParamSchema } from '../http';
+import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
+import type { Scenarios } from '../services/scenarios';
+
+/** Most scenarios compared at once. */
+export const MAX_COMPARED = 12;
+
+const CompareQuerySchema = z.object({
+  ids: z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
+    )
+    .pipe(z.array(IdParamSchema).min(1).max(MAX_COMPARED))
+    .openapi({ description: 'Comma-separated scenario ids (1 to 12), all of one org.', example: 'a,b' }),
+});
+
+const compareRoute = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'Compare scenarios of one org side by side, each against the baseline',
+  request: { query: CompareQuerySchema },
+  responses: {
+    200: {
+      description: 'Metrics of each scenario and its diff/disruption against the baseline',
+      content: {
+        'application/json': {
+          schema: z.object({
+            orgId: z.string(),
+            scenarios: z.array(z.object({ id: z.string(), name: z.string(), revision: z.number().int() })),
+            comparison: z.unknown(),
+          }),
+        },
+      },
+    },
+    404: problemResponse('A scenario does not exist'),
+    422: problemResponse('Invalid ids, or scenarios of different orgs'),
+  },
+});
+
+/** `/api/compare?ids=a,b`. */
+export function createCompareRoutes(scenarios: Scenarios) {
+  return new OpenAPIHono<AppEnv>().openapi(compareRoute, async (c) => {
+    const ids = [...new Set(c.req.valid('query').ids)];
+    const heads = await Promise.all(ids.map((id) => scenarios.head(id)));
+    const missing = ids.filter((_, k) => !heads[k]);
+    if (missing.length > 0) {
+      return problem(c, {
+        type: PROBLEM_TYPES.notFound,
+        title: 'Not found',
+        status: 404,
+        detail: `no scenario with id ${missing.map((id) => `"${id}"`).join(', ')}`,
+        errors: missing.map((id) => ({ in: 'query' as const, path: 'ids', message: `no scenario "${id}"` })),
+      });
+    }
+    const found = heads.filter((h) => h !== undefined);
+    const orgIds = [...new Set(found.map((h) => h.orgId))];
+    if (orgIds.length > 1) {
+      return problem(c, {
+        type: PROBLEM_TYPES.validation,
+        title: 'Validation failed',
+        status: 422,
+        detail: `scenarios compared together must share one baseline; these belong to ${orgIds.join(', ')}`,
+        errors: [{ in: 'query', path: 'ids', message: 'scenarios of different orgs' }],
+      });
+    }
+    const orgId = orgIds[0]!;
+    const [baseline, states] = await Promise.all([
+      scenarios.baseline(orgId),
+      Promise.all(found.map((h) => scenarios.stateAt(h))),
+    ]);
+    if (!baseline || states.some((s) => !s)) throw new Error(`scenario state of org ${orgId} vanished`);
+    const comparison = compareScenarios(
+      baseline.org,
+      found.map((h, k) => ({ id: h.id, name: h.name, org: states[k]!.org })),
+    );
+    return c.json(
+      { orgId, scenarios: found.map((h) => ({ id: h.id, name: h.name, revision: h.revision })), comparison },
+      200,
+    );
+  });
+}

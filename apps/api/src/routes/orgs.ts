@@ -1,0 +1,176 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { OrgListItem, OrgRecord, Store } from '../db/store';
+import { type AppEnv, BODY_LIMITS, findUnstorableText, limitBody, unstorableText } from '../http';
+import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
+import {
+  AnalysisSchema,
+  AsOfQuerySchema,
+  IdParamsSchema,
+  ImportQuerySchema,
+  OrgCreatedSchema,
+  OrgDetailSchema,
+  OrgListItemSchema,
+} from '../schemas';
+import type { Baselines } from '../services/baselines';
+import { type ImportFormat, readImport } from '../services/org-import';
+import { summarizeOrg } from '../services/summary';
+
+/** What the org routes need. */
+export interface OrgRoutesDeps {
+  store: Store;
+  baselines: Baselines;
+  /** Today's date, `YYYY-MM-DD`: the default as-of date of CSV imports. */
+  today: () => string;
+}
+
+const createOrgRoute = createRoute({
+  method: 'post',
+  path: '/',
+  summary: 'Import an org',
+  description:
+    'Stores an org as an immutable baseline: a JSON org document, a HRIS CSV export (`?format=hris`, the body or a multipart `file`), or a UK organogram pair (`?format=uk-organogram`, multipart files `senior` and `junior`). Import errors list file, row and column; nothing is stored then.',
+  middleware: [limitBody(BODY_LIMITS.import)] as const,
+  request: {
+    query: ImportQuerySchema,
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: { $ref: '#/components/schemas/Org' } },
+        'text/csv': { schema: { type: 'string' } },
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            properties: {
+              senior: { type: 'string', format: 'binary' },
+              junior: { type: 'string', format: 'binary' },
+              file: { type: 'string', format: 'binary' },
+            },
+          },
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: 'Imported', content: { 'application/json': { schema: OrgCreatedSchema } } },
+    400: problemResponse('Malformed JSON or multipart body'),
+    409: problemResponse('An org with this id exists'),
+    413: problemResponse('Body over 50 MB'),
+    415: problemResponse('Unsupported media type'),
+    422: problemResponse('Invalid org, or import errors (file, row, column)'),
+  },
+});
+
+const listOrgsRoute = createRoute({
+  method: 'get',
+  path: '/',
+  summary: 'List orgs',
+  responses: {
+    200: {
+      description: 'Orgs, oldest first',
+      content: { 'application/json': { schema: z.object({ orgs: z.array(OrgListItemSchema) }) } },
+    },
+  },
+});
+
+const getOrgRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  summary: 'Get an org and its baseline document',
+  request: { params: IdParamsSchema },
+  responses: {
+    200: { description: 'The org', content: { 'application/json': { schema: OrgDetailSchema } } },
+    404: problemResponse('No such org'),
+    422: problemResponse('Invalid id'),
+  },
+});
+
+const analyzeOrgRoute = createRoute({
+  method: 'get',
+  path: '/{id}/analysis',
+  summary: 'Analyse the baseline of an org',
+  request: { params: IdParamsSchema, query: AsOfQuerySchema },
+  responses: {
+    200: { description: 'The analysis report', content: { 'application/json': { schema: AnalysisSchema } } },
+    404: problemResponse('No such org'),
+    422: problemResponse('Invalid id or asOf'),
+  },
+});
+
+/** `/api/orgs`: import, list, read and analyse orgs. Scenario creation is mounted by the scenario routes. */
+export function createOrgRoutes(deps: OrgRoutesDeps) {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(createOrgRoute, async (c) => {
+      const query = c.req.valid('query');
+      const outcome = await readImport(c, query, deps.today());
+      if (!outcome.ok) return problem(c, outcome.problem);
+      const unstorable = findUnstorableText(outcome.org);
+      if (unstorable) return unstorableText(c, unstorable);
+      const record = {
+        id: outcome.org.id,
+        name: outcome.org.name,
+        source: outcome.source,
+        document: outcome.org,
+        summary: summarizeOrg(outcome.org),
+        warnings: outcome.warnings,
+      };
+      const stored = await deps.store.insertOrg(record);
+      if (stored.status === 'exists') {
+        return problem(c, {
+          type: PROBLEM_TYPES.conflict,
+          title: 'Org exists',
+          status: 409,
+          detail: `an org with id "${record.id}" exists; baselines are immutable, so import under another id (${
+            outcome.source === 'json' ? "change the document's id" : 'use ?id='
+          })`,
+          errors: [
+            { in: outcome.source === 'json' ? 'body' : 'query', path: 'id', message: 'already exists' },
+          ],
+        });
+      }
+      c.header('Location', `/api/orgs/${encodeURIComponent(record.id)}`);
+      return c.json(
+        { ...toListItem({ ...record, createdAt: stored.createdAt }), warnings: outcome.warnings },
+        201,
+      );
+    })
+    .openapi(listOrgsRoute, async (c) => {
+      const orgs = await deps.store.listOrgs();
+      return c.json({ orgs: orgs.map(toListItem) }, 200);
+    })
+    .openapi(getOrgRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const baseline = await deps.baselines.get(id);
+      if (!baseline) return notFound(c, id);
+      return c.json(
+        { ...toListItem(baseline.record), warnings: baseline.record.warnings, org: baseline.org },
+        200,
+      );
+    })
+    .openapi(analyzeOrgRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const { asOf } = c.req.valid('query');
+      const baseline = await deps.baselines.get(id);
+      if (!baseline) return notFound(c, id);
+      return c.json(deps.baselines.analyze(baseline, asOf), 200);
+    });
+}
+
+/** The listing shape of a stored org. */
+export function toListItem(org: OrgListItem | OrgRecord) {
+  return {
+    id: org.id,
+    name: org.name,
+    source: org.source as ImportFormat,
+    summary: org.summary,
+    createdAt: org.createdAt.toISOString(),
+  };
+}
+
+function notFound(c: Parameters<typeof problem>[0], id: string) {
+  return problem(c, {
+    type: PROBLEM_TYPES.notFound,
+    title: 'Not found',
+    status: 404,
+    detail: `no org with id "${id}"`,
+  });
+}

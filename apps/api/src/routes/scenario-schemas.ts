@@ -1,0 +1,108 @@
+import { z } from '@hono/zod-openapi';
+import { OpSchema } from '@reorg/model';
+import { toJSONSchema } from 'zod';
+import { IdParamSchema } from '../http';
+import { OrgDocumentSchema } from '../schemas';
+
+/**
+ * One reorg op (`@reorg/model` OpSchema): a tagged union on `type`. Its OpenAPI form is zod's own
+ * JSON Schema of the input (zod-to-openapi cannot render the `z.never()` that ops use to forbid
+ * fields); validation is the model's schema itself.
+ */
+export const OpDocSchema = OpSchema.openapi('Op', opJsonSchema());
+
+function opJsonSchema() {
+  const { $schema: _drop, ...schema } = toJSONSchema(OpSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
+  return { type: 'object', ...schema } as Parameters<typeof OpSchema.openapi>[1];
+}
+
+/** Most ops in one batch (one saved revision); a drag is a handful. */
+export const MAX_BATCH_OPS = 10_000;
+
+/** Body of `POST /api/orgs/:id/scenarios`. */
+export const CreateScenarioBodySchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).openapi({ example: 'Split platform team' }),
+    id: IdParamSchema.optional().openapi({ description: 'Id of the new scenario (default: generated).' }),
+    ops: z
+      .array(OpDocSchema)
+      .max(MAX_BATCH_OPS)
+      .default([])
+      .openapi({ description: 'Ops of revision 1 (default none: the baseline).' }),
+  })
+  .strict();
+
+/** Body of `POST /api/scenarios/:id/ops`: one batch, saved as one revision or not at all. */
+export const OpsBodySchema = z.object({ ops: z.array(OpDocSchema).min(1).max(MAX_BATCH_OPS) }).strict();
+
+/** Body of `POST /api/scenarios/:id/restore`. */
+export const RestoreBodySchema = z
+  .object({ revision: z.number().int().min(1).openapi({ description: 'The revision to restore.' }) })
+  .strict();
+
+/** A scenario without its state. */
+export const ScenarioSummarySchema = z
+  .object({
+    id: z.string(),
+    orgId: z.string(),
+    name: z.string(),
+    author: z.string().openapi({ description: 'Who created it.' }),
+    createdAt: z.string(),
+    revision: z.number().int().openapi({ description: 'The latest revision (also the ETag).' }),
+    updatedAt: z.string().openapi({ description: 'When the latest revision was saved.' }),
+  })
+  .openapi('ScenarioSummary');
+
+/** A scenario with its effective ops and its state at the latest revision. */
+export const ScenarioSchema = ScenarioSummarySchema.extend({
+  ops: z
+    .array(OpDocSchema)
+    .openapi({ description: 'Effective ops: applied to the baseline they give `state`.' }),
+  state: OrgDocumentSchema,
+}).openapi('Scenario');
+
+/** One saved revision. */
+export const RevisionSchema = z
+  .object({
+    revision: z.number().int(),
+    author: z.string(),
+    createdAt: z.string(),
+    restoredFrom: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'For a restore: the revision whose state this one has.' }),
+    ops: z.array(OpDocSchema).openapi({ description: 'The batch saved in this revision.' }),
+  })
+  .openapi('Revision');
+
+/** One revision with the scenario's state at it. */
+export const RevisionDetailSchema = RevisionSchema.extend({
+  scenarioId: z.string(),
+  state: OrgDocumentSchema,
+}).openapi('RevisionDetail');
+
+/** The answer to a write: the new revision. */
+export const WriteResultSchema = z
+  .object({
+    scenarioId: z.string(),
+    revision: z.number().int(),
+    createdAt: z.string(),
+    author: z.string(),
+    restoredFrom: z.number().int().nullable(),
+  })
+  .openapi('RevisionCreated');
+
+/** `:id` and `:revision` path parameters. */
+export const RevisionParamsSchema = z.object({
+  id: IdParamSchema.openapi({ param: { name: 'id', in: 'path' } }),
+  revision: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .openapi({ param: { name: 'revision', in: 'path' }, type: 'integer' }),
+});

@@ -1,0 +1,86 @@
+import { z } from '@hono/zod-openapi';
+import { AnalysisReportSchema, IsoDateSchema, OrgSchema } from '@reorg/model';
+import { IdParamSchema } from './http';
+import { IMPORT_FORMATS } from './services/org-import';
+
+/**
+ * Shapes of the API's requests and responses. Domain shapes are the model's own zod schemas,
+ * named here as OpenAPI components; the rest wraps them with what the server adds (ids, times).
+ */
+
+/** The org document (`@reorg/model` OrgSchema). */
+export const OrgDocumentSchema = OrgSchema.openapi('Org');
+/** The analysis report (`@reorg/model` AnalysisReportSchema). */
+export const AnalysisSchema = AnalysisReportSchema.openapi('AnalysisReport');
+
+/** An import warning or error: file, spreadsheet row (header = 1) and column header. */
+export const ImportIssueSchema = z
+  .object({
+    file: z.string().optional(),
+    row: z.number().int().optional(),
+    column: z.string().optional(),
+    message: z.string(),
+  })
+  .openapi('ImportIssue');
+
+/** Counts and dates of a stored org, kept beside its document. */
+export const OrgSummarySchema = z.object({
+  people: z.number().int().openapi({ description: 'Records that are not aggregates.' }),
+  aggregates: z.number().int().openapi({ description: 'Aggregate records (posts counted by FTE).' }),
+  teams: z.number().int(),
+  asOf: z.string().openapi({ description: "The org's as-of date, YYYY-MM-DD." }),
+});
+
+/** A stored org without its document. */
+export const OrgListItemSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    source: z.enum(IMPORT_FORMATS),
+    summary: OrgSummarySchema,
+    createdAt: z.string().openapi({ description: 'When it was imported (ISO 8601).' }),
+  })
+  .openapi('OrgListItem');
+
+/** A stored org with its import warnings and its baseline document. */
+export const OrgDetailSchema = OrgListItemSchema.extend({
+  warnings: z.array(ImportIssueSchema),
+  org: OrgDocumentSchema,
+}).openapi('OrgDetail');
+
+/** The answer to an import: the stored org (no document) and its warnings. */
+export const OrgCreatedSchema = OrgListItemSchema.extend({ warnings: z.array(ImportIssueSchema) }).openapi(
+  'OrgCreated',
+);
+
+/** `:id` path parameter. */
+export const IdParamsSchema = z.object({
+  id: IdParamSchema.openapi({ param: { name: 'id', in: 'path' }, example: 'startup' }),
+});
+
+/** `?asOf=` of the analysis routes. */
+export const AsOfQuerySchema = z.object({
+  asOf: IsoDateSchema.optional().openapi({
+    description: 'Date to measure tenure to (YYYY-MM-DD); default the org’s own as-of date.',
+  }),
+});
+
+/** Query of `POST /api/orgs`. */
+export const ImportQuerySchema = z.object({
+  format: z.enum(IMPORT_FORMATS).optional().openapi({
+    description:
+      'json (an org document), hris (a HRIS CSV export) or uk-organogram (multipart senior + junior CSV). Default: from the Content-Type.',
+  }),
+  id: IdParamSchema.optional().openapi({
+    description: 'Id of the org made from a CSV (default: generated).',
+  }),
+  name: z.string().min(1).max(200).optional().openapi({ description: 'Name of the org made from a CSV.' }),
+  asOf: IsoDateSchema.optional().openapi({
+    description: 'As-of date of a CSV import (default: today, UTC).',
+  }),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as GBP')
+    .optional()
+    .openapi({ description: 'ISO 4217 currency of the costs of a CSV import.' }),
+});
