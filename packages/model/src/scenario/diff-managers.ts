@@ -1,44 +1,45 @@
+import type { TeamMaps } from './diff-orgs';
 import type { ManagerImpact, ManagerTeamChange, OrgDiff } from './diff-schema';
-import { type DiffSide, findPerson } from './diff-side';
+import type { PeopleMatch } from './diff-side';
 
 type PeopleDiff = OrgDiff['people'];
 type TeamsDiff = Pick<OrgDiff['teams'], 'added' | 'removed' | 'changed'>;
 
+/** Impact rows by manager id, made on first mention; ids that are nobody are dropped at the end. */
 class Impacts {
   readonly byId = new Map<string, ManagerImpact>();
-  constructor(
-    private readonly b: DiffSide,
-    private readonly a: DiffSide,
-  ) {}
 
-  /** The impact row of manager `id`, or undefined for null or an id that is nobody in either org. */
   get(id: string | null): ManagerImpact | undefined {
     if (id === null) return undefined;
     let row = this.byId.get(id);
-    if (row) return row;
-    const p = findPerson(this.b, this.a, id);
-    if (!p) return undefined;
-    row = { managerId: id, gained: [], lost: [], teamChanges: [], changed: 0 };
-    if (p.name !== undefined) row.name = p.name;
-    this.byId.set(id, row);
+    if (!row) {
+      row = { managerId: id, gained: [], lost: [], teamChanges: [], changed: 0 };
+      this.byId.set(id, row);
+    }
     return row;
   }
 }
 
-/** Ids of `candidates` that have a direct report in either org (one pass per side). */
-function managersAmong(b: DiffSide, a: DiffSide, candidates: ReadonlySet<string>): Set<string> {
+/**
+ * Ids of `candidates` that have a direct report in either org. A report in `after` either kept
+ * their manager (so was one in `before` too), changed manager, or is new: one pass over `before`.
+ */
+function managersAmong(m: PeopleMatch, people: PeopleDiff, candidates: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
   if (candidates.size === 0) return found;
-  for (const people of [b.people, a.people]) {
-    for (let i = 0; i < people.length; i++) {
-      const m = people[i].managerId;
-      if (m !== null && candidates.has(m)) found.add(m);
-    }
+  const B = m.before;
+  for (let i = 0; i < B.length; i++) {
+    const id = B[i].managerId;
+    if (id !== null && candidates.has(id)) found.add(id);
+  }
+  for (const c of people.managerChanged) if (c.to !== null && candidates.has(c.to)) found.add(c.to);
+  for (const p of people.added) {
+    if (p.managerId !== null && candidates.has(p.managerId)) found.add(p.managerId);
   }
   return found;
 }
 
-function addReportingChanges(rows: Impacts, b: DiffSide, a: DiffSide, people: PeopleDiff): void {
+function addReportingChanges(rows: Impacts, m: PeopleMatch, people: PeopleDiff): void {
   for (const c of people.managerChanged) {
     rows.get(c.from)?.lost.push(c.id);
     rows.get(c.to)?.gained.push(c.id);
@@ -46,10 +47,9 @@ function addReportingChanges(rows: Impacts, b: DiffSide, a: DiffSide, people: Pe
   for (const p of people.added) rows.get(p.managerId)?.gained.push(p.id);
   for (const p of people.removed) rows.get(p.managerId)?.lost.push(p.id);
   const moved = new Map(people.managerChanged.map((c) => [c.id, c]));
-  for (const id of managersAmong(b, a, new Set(moved.keys()))) {
+  for (const id of managersAmong(m, people, new Set(moved.keys()))) {
     const c = moved.get(id)!;
-    const row = rows.get(id);
-    if (row) row.ownManagerChanged = { from: c.from, to: c.to };
+    rows.get(id)!.ownManagerChanged = { from: c.from, to: c.to };
   }
 }
 
@@ -60,7 +60,7 @@ function push(m: Map<string, string[]>, key: string | null, id: string): void {
   else m.set(key, [id]);
 }
 
-function addTeamChanges(rows: Impacts, b: DiffSide, a: DiffSide, people: PeopleDiff, teams: TeamsDiff): void {
+function addTeamChanges(rows: Impacts, maps: TeamMaps, people: PeopleDiff, teams: TeamsDiff): void {
   const joined = new Map<string, string[]>();
   const left = new Map<string, string[]>();
   for (const c of people.teamChanged) {
@@ -73,11 +73,11 @@ function addTeamChanges(rows: Impacts, b: DiffSide, a: DiffSide, people: PeopleD
   const touched = new Set([...joined.keys(), ...left.keys(), ...fields.keys()]);
   for (const t of teams.added) touched.add(t.id);
   for (const t of teams.removed) touched.add(t.id);
-  const order = [...b.teams.keys(), ...[...a.teams.keys()].filter((id) => !b.teams.has(id))];
+  const order = [...maps.before.keys(), ...[...maps.after.keys()].filter((id) => !maps.before.has(id))];
   for (const teamId of order) {
     if (!touched.has(teamId)) continue;
-    const tb = b.teams.get(teamId);
-    const ta = a.teams.get(teamId);
+    const tb = maps.before.get(teamId);
+    const ta = maps.after.get(teamId);
     const base = {
       teamId,
       name: (ta ?? tb)!.name,
@@ -99,25 +99,37 @@ function addTeamChanges(rows: Impacts, b: DiffSide, a: DiffSide, people: PeopleD
 /**
  * Per manager, "what changes for me and my team" (DOMAIN.md): direct reports gained and lost,
  * the manager's own manager change, and the teams they lead (before or after) that were created,
- * removed, handed over, or that people joined or left. Only managers with some change; most
- * changes first (`changed`), then by id.
+ * removed, handed over, or that people joined or left. Only managers with some change who are
+ * someone in either org; most changes first (`changed`), then by id.
  */
 export function getManagerImpacts(
-  b: DiffSide,
-  a: DiffSide,
+  m: PeopleMatch,
+  maps: TeamMaps,
   people: PeopleDiff,
   teams: TeamsDiff,
 ): ManagerImpact[] {
-  const rows = new Impacts(b, a);
-  addReportingChanges(rows, b, a, people);
-  addTeamChanges(rows, b, a, people, teams);
-  const list = [...rows.byId.values()];
-  for (const r of list) {
-    r.changed =
+  const rows = new Impacts();
+  addReportingChanges(rows, m, people);
+  addTeamChanges(rows, maps, people, teams);
+  const found = m.findPeople(new Set(rows.byId.keys()));
+  const list: ManagerImpact[] = [];
+  for (const r of rows.byId.values()) {
+    const p = found.get(r.managerId);
+    if (!p) continue;
+    const changed =
       r.gained.length +
       r.lost.length +
       (r.ownManagerChanged ? 1 : 0) +
       r.teamChanges.reduce((n, t) => n + t.joined.length + t.left.length, 0);
+    list.push({
+      managerId: r.managerId,
+      ...(p.name === undefined ? {} : { name: p.name }),
+      gained: r.gained,
+      lost: r.lost,
+      ...(r.ownManagerChanged ? { ownManagerChanged: r.ownManagerChanged } : {}),
+      teamChanges: r.teamChanges,
+      changed,
+    });
   }
   return list.sort((x, y) => y.changed - x.changed || (x.managerId < y.managerId ? -1 : 1));
 }

@@ -11,16 +11,8 @@ import type {
   TeamChange,
   TeamRef,
 } from './diff-schema';
-import { type DiffSide, findPerson, prepareDiffSide } from './diff-side';
+import { indexTeams, PeopleMatch } from './diff-side';
 import { detectMergesAndSplits, diffTeamRecords, type TeamFlows } from './diff-teams';
-
-function personName(b: DiffSide, a: DiffSide, id: string | null): string | undefined {
-  return id === null ? undefined : findPerson(b, a, id)?.name;
-}
-
-function teamName(b: DiffSide, a: DiffSide, id: string | null): string | undefined {
-  return id === null ? undefined : (a.teams.get(id)?.name ?? b.teams.get(id)?.name);
-}
 
 /** A {@link PersonRef} of a record, optional fields only when present. */
 export function toPersonRef(p: Person): PersonRef {
@@ -30,6 +22,12 @@ export function toPersonRef(p: Person): PersonRef {
   if (p.level !== undefined) ref.level = p.level;
   if (p.cost !== undefined) ref.cost = p.cost;
   return ref;
+}
+
+/** The teams of both orgs by id. */
+export interface TeamMaps {
+  before: ReadonlyMap<string, Team>;
+  after: ReadonlyMap<string, Team>;
 }
 
 interface PeopleChanges {
@@ -67,28 +65,15 @@ function withName(p: Person): { id: string; name?: string } {
 }
 
 /** Compares one person present in both orgs (different objects) and records what changed. */
-function comparePerson(b: DiffSide, a: DiffSide, x: Person, y: Person, out: PeopleChanges, flows: TeamFlows) {
-  let touched = false;
-  if (x.managerId !== y.managerId) {
-    touched = true;
-    const c: ManagerChange = { ...withName(y), from: x.managerId, to: y.managerId };
-    const fromName = personName(b, a, x.managerId);
-    const toName = personName(b, a, y.managerId);
-    if (fromName !== undefined) c.fromName = fromName;
-    if (toName !== undefined) c.toName = toName;
-    out.managerChanged.push(c);
-  }
-  if (x.teamId !== y.teamId) {
-    touched = true;
-    const c: TeamChange = { ...withName(y), from: x.teamId, to: y.teamId };
-    const fromName = teamName(b, a, x.teamId);
-    const toName = teamName(b, a, y.teamId);
-    if (fromName !== undefined) c.fromName = fromName;
-    if (toName !== undefined) c.toName = toName;
-    out.teamChanged.push(c);
+function comparePerson(x: Person, y: Person, out: PeopleChanges, flows: TeamFlows): void {
+  const managerChanged = x.managerId !== y.managerId;
+  const teamChanged = x.teamId !== y.teamId;
+  if (managerChanged) out.managerChanged.push({ ...withName(y), from: x.managerId, to: y.managerId });
+  if (teamChanged) {
+    out.teamChanged.push({ ...withName(y), from: x.teamId, to: y.teamId });
     flows.move(x.teamId, y.teamId);
   }
-  if (touched) out.affected++;
+  if (managerChanged || teamChanged) out.affected++;
   if (x.level !== y.level)
     out.levelChanged.push({ ...withName(y), from: x.level ?? null, to: y.level ?? null });
   if (x.status !== y.status) out.statusChanged.push({ ...withName(y), from: x.status, to: y.status });
@@ -100,36 +85,52 @@ function comparePerson(b: DiffSide, a: DiffSide, x: Person, y: Person, out: Peop
   }
 }
 
-/** One pass over `before`: removals, changes of matched people, removed teams' members. */
-function walkBefore(b: DiffSide, a: DiffSide, out: PeopleChanges, flows: TeamFlows, matched: Uint8Array) {
-  const dupes = b.index.size < b.people.length;
+/** One pass over `before`: removals, changes of paired people, removed teams' members, cost. */
+function walkBefore(m: PeopleMatch, out: PeopleChanges, flows: TeamFlows): void {
+  const B = m.before;
+  const A = m.after;
   const watchTeams = flows.watchesBefore();
-  for (let i = 0; i < b.people.length; i++) {
-    const x = b.people[i];
-    if (dupes && b.index.get(x.id) !== i) continue;
+  for (let i = 0; i < B.length; i++) {
+    const x = B[i];
     if (x.cost !== undefined) out.costBefore += x.cost;
     if (watchTeams && x.teamId !== null) flows.countBefore(x.teamId);
-    const j = a.index.get(x.id);
-    if (j === undefined) {
-      out.removed.push(toPersonRef(x));
-      continue;
-    }
-    matched[j] = 1;
-    const y = a.people[j];
-    if (x !== y) comparePerson(b, a, x, y, out, flows);
+    const j = m.matchOf[i];
+    if (j < 0) out.removed.push(toPersonRef(x));
+    else if (x !== A[j]) comparePerson(x, A[j], out, flows);
   }
 }
 
 /** One pass over `after`: additions, added teams' members, cost. */
-function walkAfter(a: DiffSide, out: PeopleChanges, flows: TeamFlows, matched: Uint8Array) {
-  const dupes = a.index.size < a.people.length;
+function walkAfter(m: PeopleMatch, out: PeopleChanges, flows: TeamFlows): void {
+  const A = m.after;
   const watchTeams = flows.watchesAfter();
-  for (let j = 0; j < a.people.length; j++) {
-    const y = a.people[j];
-    if (dupes && a.index.get(y.id) !== j) continue;
+  for (let j = 0; j < A.length; j++) {
+    const y = A[j];
     if (y.cost !== undefined) out.costAfter += y.cost;
     if (watchTeams && y.teamId !== null) flows.countAfter(y.teamId);
-    if (matched[j] === 0) out.added.push(toPersonRef(y));
+    if (m.matched[j] === 0) out.added.push(toPersonRef(y));
+  }
+}
+
+/** Adds the names of the managers and teams in manager and team changes (one pass to find the managers). */
+function addNames(m: PeopleMatch, teams: TeamMaps, out: PeopleChanges): void {
+  const ids = new Set<string>();
+  for (const c of out.managerChanged) {
+    if (c.from !== null) ids.add(c.from);
+    if (c.to !== null) ids.add(c.to);
+  }
+  const people = m.findPeople(ids);
+  const person = (id: string | null) => (id === null ? undefined : people.get(id)?.name);
+  const team = (id: string | null) =>
+    id === null ? undefined : (teams.after.get(id)?.name ?? teams.before.get(id)?.name);
+  for (const list of [out.managerChanged, out.teamChanged]) {
+    const name = list === out.managerChanged ? person : team;
+    for (const c of list) {
+      const fromName = name(c.from);
+      const toName = name(c.to);
+      if (fromName !== undefined) c.fromName = fromName;
+      if (toName !== undefined) c.toName = toName;
+    }
   }
 }
 
@@ -145,20 +146,23 @@ function walkAfter(a: DiffSide, out: PeopleChanges, flows: TeamFlows, matched: U
  * that still exists (or, when that team was removed, that gave most of the members of at least
  * two new teams).
  *
- * Runs in O(people + teams) with one id map per side; records that are the same object in both
- * (as immer leaves untouched records) are skipped without comparing fields. Never throws.
+ * A record that repeats an id (dirty imports) pairs with one record of that id, the nearest in
+ * the list (the same row, edited in place, in practice), and each record counts
+ * in `totals` and `share`. Runs in O(people + teams), usually without an id map of the people
+ * (see {@link PeopleMatch}); records that are the same object in both (as immer leaves untouched
+ * records) are skipped without comparing fields. Never throws.
  */
 export function diffOrgs(before: Org, after: Org): OrgDiff {
-  const b = prepareDiffSide(before);
-  const a = prepareDiffSide(after);
-  const teamRecords = diffTeamRecords(b.teams, a.teams);
+  const teamMaps: TeamMaps = { before: indexTeams(before), after: indexTeams(after) };
+  const teamRecords = diffTeamRecords(teamMaps.before, teamMaps.after);
   const flows = teamRecords.flows;
   const out = emptyChanges();
-  const matched = new Uint8Array(a.people.length);
-  walkBefore(b, a, out, flows, matched);
-  walkAfter(a, out, flows, matched);
+  const m = new PeopleMatch(before, after);
+  walkBefore(m, out, flows);
+  walkAfter(m, out, flows);
+  addNames(m, teamMaps, out);
 
-  const { merged, split } = detectMergesAndSplits(b.teams, a.teams, flows);
+  const { merged, split } = detectMergesAndSplits(teamMaps.before, teamMaps.after, flows);
   const withMembers = (t: Team, members: number): TeamRef => ({
     id: t.id,
     name: t.name,
@@ -175,14 +179,14 @@ export function diffOrgs(before: Org, after: Org): OrgDiff {
     changed: teamRecords.changed,
   };
   const { affected, costBefore, costAfter, ...people } = out;
-  const recordsBefore = b.index.size;
+  const recordsBefore = before.people.length;
   return {
     people,
     teams,
     totals: {
       currency: after.currency,
       recordsBefore,
-      recordsAfter: a.index.size,
+      recordsAfter: after.people.length,
       costBefore,
       costAfter,
       costDelta: costAfter - costBefore,
@@ -197,6 +201,6 @@ export function diffOrgs(before: Org, after: Org): OrgDiff {
       teamsMerged: merged.reduce((n, m) => n + m.from.length, 0),
       teamsSplit: split.length,
     },
-    byManager: getManagerImpacts(b, a, people, teams),
+    byManager: getManagerImpacts(m, teamMaps, people, teams),
   };
 }

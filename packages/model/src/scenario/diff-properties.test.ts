@@ -88,17 +88,27 @@ describe('diffOrgs: properties', () => {
     );
   });
 
-  it('matches records by id, the later of two records with one id winning', () => {
+  it('pairs each record that repeats an id with one record of that id, the nearest in the list', () => {
     const people = [{ id: 'a' }, { id: 'b', managerId: 'a' }, { id: 'b', managerId: null }];
     const before = createOrg({ id: 'o', name: 'O', asOf: '2026-01-01', people });
     const after = createOrg({
       id: 'o',
       name: 'O',
       asOf: '2026-01-01',
-      people: [{ id: 'a' }, { id: 'b', managerId: 'a' }],
+      people: [
+        { id: 'b', managerId: null },
+        { id: 'a' },
+        { id: 'b', managerId: 'a', level: 'L4' },
+        { id: 'b' },
+      ],
     });
     const d = diffOrgs(before, after);
-    expect(d.totals.recordsBefore).toBe(2);
-    expect(d.people.managerChanged).toEqual([{ id: 'b', from: null, to: 'a' }]);
+    expect(d.totals).toMatchObject({ recordsBefore: 3, recordsAfter: 4 });
+    expect(d.people.added.map((p) => p.id)).toEqual(['b']);
+    expect(d.people.removed).toEqual([]);
+    expect(d.people.managerChanged).toEqual([]);
+    expect(d.people.levelChanged).toEqual([{ id: 'b', from: null, to: 'L4' }]);
+    // Read backwards, the extra b is removed.
+    expect(diffOrgs(after, before).people.removed.map((p) => p.id)).toEqual(['b']);
   });
 });

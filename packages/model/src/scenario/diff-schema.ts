@@ -132,9 +132,9 @@ export const ManagerImpactSchema = z.object({
 export type ManagerImpact = z.infer<typeof ManagerImpactSchema>;
 
 /**
- * The difference between two orgs, people and teams matched by id (when an id repeats, the later
- * record wins, as in the graph index). Lists are in record order (`before`'s, then `after`'s for
- * additions). Costs are annual, in the org's currency.
+ * The difference between two orgs, people and teams matched by id (a record that repeats an id
+ * pairs with one record of that id, the nearest in the list). Lists are in record order
+ * (`before`'s, then `after`'s for additions). Costs are annual, in the org's currency.
  */
 export const OrgDiffSchema = z.object({
   people: z.object({

@@ -52,7 +52,9 @@ function bump(m: Map<string, Map<string | null, number>>, key: string, sub: stri
 const TEAM_FIELDS = ['name', 'kind', 'type', 'managerId', 'parentId', 'domains'] as const;
 
 function sameValue(x: unknown, y: unknown): boolean {
-  return x === y || (typeof x === 'object' && JSON.stringify(x) === JSON.stringify(y));
+  if (x === y) return true;
+  if (Array.isArray(x) && Array.isArray(y) && x.length === 0 && y.length === 0) return true;
+  return typeof x === 'object' && JSON.stringify(x) === JSON.stringify(y);
 }
 
 /** Teams added, removed and changed (own fields), and the flow counter for the people passes. */
@@ -145,19 +147,17 @@ export function detectMergesAndSplits(
       intoNames: into.map((t) => after.get(t)!.name),
     });
   }
-  if (merged.length > 1) {
-    const at = positions(after);
-    merged.sort((x, y) => at.get(x.into)! - at.get(y.into)!);
-  }
-  if (split.length > 1) {
-    const at = positions(before);
-    split.sort((x, y) => at.get(x.from)! - at.get(y.from)!);
-  }
-  return { merged, split };
+  return { merged: inOrder(merged, after, (x) => x.into), split: inOrder(split, before, (x) => x.from) };
 }
 
-function positions(m: ReadonlyMap<string, unknown>): Map<string, number> {
-  const at = new Map<string, number>();
-  for (const k of m.keys()) at.set(k, at.size);
-  return at;
+/** `items` in the order of their keys in `m` (one pass over `m`'s keys when there are two or more). */
+function inOrder<T>(items: T[], m: ReadonlyMap<string, unknown>, key: (x: T) => string): T[] {
+  if (items.length < 2) return items;
+  const byKey = new Map(items.map((x) => [key(x), x]));
+  const out: T[] = [];
+  for (const k of m.keys()) {
+    const x = byKey.get(k);
+    if (x) out.push(x);
+  }
+  return out;
 }

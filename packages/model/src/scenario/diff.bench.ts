@@ -1,0 +1,105 @@
+/**
+ * diffOrgs on two 100k-person orgs (target ≤ 100 ms). `after` changes ~1% of managers and teams,
+ * removes and adds 100 people, merges 10 teams and splits 10. Shapes of `after`: made with immer
+ * (untouched records keep their identity, as a scenario's state does); a deep copy (as an org
+ * loaded from a file, every record a new object); the copy in reverse order (the id-map path).
+ * A naive diff (maps of records, every pair compared as JSON) runs beside it as a baseline.
+ * Run: `npx vitest bench --run --project model scenario`.
+ */
+import { produce } from 'immer';
+import { bench, describe } from 'vitest';
+import { createOrg, type Org } from '../schema/org';
+import type { Person } from '../schema/person';
+import { diffOrgs } from './diff-orgs';
+
+const N = 100_000;
+const SPAN = 7;
+
+/** A 32-bit LCG (Numerical Recipes constants): floats in [0, 1), the same for the same seed. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+/** A 7-ary reporting tree of `n` people; person i reports to (i-1)/7 and sits in that manager's team. */
+function generate(n: number): Org {
+  const people = [];
+  const teams = [];
+  for (let i = 0; i < n; i++) {
+    const m = i === 0 ? null : Math.floor((i - 1) / SPAN);
+    people.push({
+      id: `p${i}`,
+      name: `Person ${i}`,
+      managerId: m === null ? null : `p${m}`,
+      teamId: m === null ? null : `t${m}`,
+      level: i % 3 === 0 ? 'L4' : 'L3',
+      cost: 100_000 + (i % 50) * 1000,
+    });
+    if (i * SPAN + 1 < n) teams.push({ id: `t${i}`, name: `Team ${i}`, managerId: `p${i}` });
+  }
+  return createOrg({ id: 'big', name: 'Big', asOf: '2026-01-01', people, teams });
+}
+
+function change(before: Org, seed: number): Org {
+  const rand = lcg(seed);
+  const pick = (n: number) => Math.floor(rand() * n);
+  const managers = Math.floor((N - 1) / SPAN);
+  return produce(before, (d) => {
+    for (let k = 0; k < N / 100; k++) d.people[1 + pick(N - 1)].managerId = `p${pick(managers)}`;
+    for (let k = 0; k < N / 100; k++) d.people[1 + pick(N - 1)].teamId = `t${pick(managers)}`;
+    for (let k = 0; k < 10; k++) {
+      const from = `t${100 + k * 2}`;
+      const into = `t${101 + k * 2}`;
+      for (const p of d.people) if (p.teamId === from) p.teamId = into;
+      d.teams = d.teams.filter((t) => t.id !== from);
+      const split = `t${5000 + k}`;
+      d.teams.push({ ...d.teams.find((t) => t.id === split)!, id: `new${k}`, name: `New ${k}` });
+      let moved = 0;
+      for (const p of d.people) if (p.teamId === split && moved++ % 2 === 0) p.teamId = `new${k}`;
+    }
+    d.people.splice(N - 100, 100);
+    for (let k = 0; k < 100; k++) {
+      d.people.push({ ...d.people[1], id: `hire${k}`, name: `Hire ${k}`, managerId: `p${pick(managers)}` });
+    }
+  });
+}
+
+/** The baseline: every record of both sides in a map, every matched pair compared as JSON. */
+function naiveDiff(before: Org, after: Org): { changed: string[]; added: string[]; removed: string[] } {
+  const x = new Map<string, Person>(before.people.map((p) => [p.id, p]));
+  const y = new Map<string, Person>(after.people.map((p) => [p.id, p]));
+  const changed: string[] = [];
+  const removed: string[] = [];
+  for (const [id, p] of x) {
+    const q = y.get(id);
+    if (!q) removed.push(id);
+    else if (JSON.stringify(p) !== JSON.stringify(q)) changed.push(id);
+  }
+  const added = [...y.keys()].filter((id) => !x.has(id));
+  return { changed, added, removed };
+}
+
+const before = generate(N);
+const afterImmer = change(before, 42);
+const afterCopy = structuredClone(afterImmer);
+
+/** `after` with its people in another order (two exports sorted differently): the id-map path. */
+const afterShuffled: Org = { ...afterCopy, people: [...afterCopy.people].reverse() };
+
+describe('diffOrgs, 100k people, ~1% changed', () => {
+  bench('diffOrgs, immer after (shared records, in step)', () => {
+    diffOrgs(before, afterImmer);
+  });
+  bench('diffOrgs, copied after (no shared records, in step)', () => {
+    diffOrgs(before, afterCopy);
+  });
+  bench('diffOrgs, copied after in reverse order (id map)', () => {
+    diffOrgs(before, afterShuffled);
+  });
+  bench('naive: maps + JSON compare of every pair', () => {
+    naiveDiff(before, afterCopy);
+  });
+});
