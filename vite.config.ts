@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+/** The browser the web app's end-to-end suite drives (Debian's Chromium; never a downloaded one). */
+const CHROMIUM = '/usr/bin/chromium';
 
 /**
  * Root Vitest config: one project per package/app. `npm test` runs them all;
@@ -35,6 +39,33 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      {
+        test: {
+          name: 'web',
+          root: './apps/web',
+          // Pure helpers run in node; component tests opt into jsdom with `// @vitest-environment jsdom`.
+          environment: 'node',
+          include: ['src/**/*.test.{ts,tsx}'],
+          benchmark: { include: ['src/**/*.bench.ts'] },
+        },
+      },
+      // The web end-to-end suite (builds the app, starts the API, drives Chromium): only where Chromium is.
+      ...(existsSync(CHROMIUM)
+        ? [
+            {
+              test: {
+                name: 'web-e2e',
+                root: './apps/web',
+                environment: 'node' as const,
+                include: ['e2e/**/*.e2e.ts'],
+                globalSetup: ['e2e/global-setup.ts'],
+                testTimeout: 120_000,
+                hookTimeout: 240_000,
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });
