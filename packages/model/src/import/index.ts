@@ -1,17 +1,32 @@
 /**
  * Importers: pure functions from file text to an org (or a ladder, or teams), returning every
  * problem with its file, row and column. No file IO: the CLI and API read files and pass text in.
+ * Helpers used only between importers (CSV parsing, cell readers, the team builder) stay private.
  */
 
-export * from './apply-teams-file';
-export * from './cells';
-export * from './detect';
-export * from './hris-columns';
-export * from './hris-csv';
-export * from './import-any';
-export * from './ladder-csv';
-export * from './result';
-export * from './team-api';
-export * from './teams-file';
-export * from './uk-grades';
-export * from './uk-organogram';
+export { applyTeamsFile } from './apply-teams-file';
+export {
+  type DetectedFile,
+  type DetectedFormat,
+  detectFileKind,
+  detectInputFormat,
+  type FileKind,
+  type InputFile,
+  type InputFormat,
+} from './detect';
+export {
+  HRIS_FIELDS,
+  HRIS_SYNONYMS,
+  type HrisColumnMatch,
+  type HrisField,
+  type HrisMapping,
+  matchHrisColumns,
+} from './hris-columns';
+export { type HrisImportOptions, importHrisCsv } from './hris-csv';
+export { type ImportAnyOptions, importAny } from './import-any';
+export { importLadderCsv, type LadderCsvOptions } from './ladder-csv';
+export { type ImportIssue, type ImportResult, MAX_ISSUES } from './result';
+export { parseInteractionMode, parseTeamType } from './team-api';
+export { importTeamsFile, type TeamsFile } from './teams-file';
+export { normalizeUkGrade, UK_CIVIL_SERVICE_LADDER } from './uk-grades';
+export { importUkOrganogram, type UkOrganogramOptions } from './uk-organogram';
