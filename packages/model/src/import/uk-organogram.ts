@@ -81,8 +81,8 @@ function amount(raw: string, where: { row: number; column: string }, issues: Iss
  * Floor and Ceiling when both are above 0; teamId = the Unit, as a group (id = slug of the unit).
  *
  * Each junior row becomes one aggregate record: id `junior-<n>` (n = 1-based data row, i.e. the
- * spreadsheet row − 1), fte = Number of Posts in FTE, managerId = Reporting Senior Post (blank =
- * none, with a warning), level, title = Generic Job Title, cost = the midpoint of Payscale Minimum
+ * spreadsheet row − 1), fte = Number of Posts in FTE, managerId = Reporting Senior Post (blank or
+ * XX = none, with a warning), level, title = Generic Job Title, cost = the midpoint of Payscale Minimum
  * and Maximum × fte when both are above 0, teamId = the unit group.
  *
  * The org uses {@link UK_CIVIL_SERVICE_LADDER} and GBP. Dirty data never fails the import:
@@ -131,7 +131,9 @@ export function importUkOrganogram(
   return issues.finish(parsed.data);
 }
 
+/** "XX" is the organogram's "reports to no senior post"; blank means the same. */
 const NO_MANAGER = new Set(['', 'xx']);
+// Units are groups only (no teams), so a group's id is known as soon as it is added.
 const NO_NAME = new Set(['n/d', 'nd', '']);
 
 function readSenior(table: CsvTable, groups: TeamBuilder, issues: IssueSink) {
@@ -195,8 +197,9 @@ function readJunior(table: CsvTable, groups: TeamBuilder, issues: IssueSink) {
     const fte = amount(cell(r, c.fte), where(c.fte), issues) ?? 0;
     const person: PersonInput = { id: `junior-${r.row - 1}`, aggregate: true, fte };
     const manager = cell(r, c.manager);
-    person.managerId = manager === '' ? null : manager;
-    if (manager === '') topRows.push(r.row);
+    const top = NO_MANAGER.has(manager.toLowerCase());
+    person.managerId = top ? null : manager;
+    if (top) topRows.push(r.row);
     const grade = cell(r, c.grade);
     if (grade) person.level = normalizeUkGrade(grade);
     const title = cell(r, c.title);
