@@ -70,14 +70,7 @@ export function importHrisCsv(text: string, options: HrisImportOptions): ImportR
   if (issues.failed) return issues.fail();
 
   const people = buildPeople(records, issues);
-  const teams = new TeamBuilder();
-  const departmentIsList = records.some((r) => r.department?.includes('|'));
-  const teamKeys = records.map((r) => assignTeam(r, teams, columns.team !== undefined, departmentIsList));
-  const teamList = teams.build(issues);
-  people.forEach((p, i) => {
-    const key = teamKeys[i];
-    if (key) p.teamId = key.kind === 'team' ? teams.teamId(key.key) : teams.groupId(key.key);
-  });
+  const teamList = attachTeams(records, people, columns.team !== undefined, issues);
   const parsed = OrgSchema.safeParse({
     schemaVersion: 1,
     id: options.orgId ?? 'org',
@@ -184,6 +177,24 @@ function buildPeople(records: readonly HrisRecord[], issues: IssueCollector): Pe
 }
 
 type TeamKey = { kind: 'team' | 'group'; key: string } | undefined;
+
+/** Builds the teams and groups the rows name and sets each person's `teamId` (same order as `records`). */
+function attachTeams(
+  records: readonly HrisRecord[],
+  people: PersonInput[],
+  hasTeamColumn: boolean,
+  issues: IssueCollector,
+) {
+  const teams = new TeamBuilder();
+  const departmentIsList = records.some((r) => r.department?.includes('|'));
+  const keys = records.map((r) => assignTeam(r, teams, hasTeamColumn, departmentIsList));
+  const list = teams.build(issues);
+  people.forEach((p, i) => {
+    const key = keys[i];
+    if (key) p.teamId = key.kind === 'team' ? teams.teamId(key.key) : teams.groupId(key.key);
+  });
+  return list;
+}
 
 /**
  * Notes the row's team and group; returns which one the person belongs to. `departmentIsList`
