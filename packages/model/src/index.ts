@@ -21,3 +21,4 @@ export * from './schema/policy';
 export * from './schema/report';
 export * from './schema/rules';
 export * from './schema/team';
+export * from './simulate/index';

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { HeadcountPlanSchema } from './plan';
+import { QuarterSchema } from './quarter';
+
+/**
+ * The spread of one number over the runs of a simulation: the 10th, 50th and 90th percentiles
+ * (linear interpolation between order statistics, R's type 7) and the mean, each rounded to 2
+ * decimals.
+ */
+export const QuantileBandSchema = z.object({
+  p10: z.number(),
+  p50: z.number(),
+  p90: z.number(),
+  mean: z.number(),
+});
+/** p10/p50/p90 and mean of one number over the runs. */
+export type QuantileBand = z.infer<typeof QuantileBandSchema>;
+
+/** One simulated quarter: every number is a band over the runs, measured at the quarter's end. */
+export const SimulationQuarterSchema = z.object({
+  quarter: QuarterSchema,
+  /** People in post (status active) at the quarter's end; an aggregate's posts count one each. */
+  headcount: QuantileBandSchema,
+  /** FTE of people in post who are past their ramp-up. */
+  productiveFte: QuantileBandSchema,
+  /** Annual cost run rate of the people in post, in the org's currency. */
+  cost: QuantileBandSchema,
+  /** Cost of replacing this quarter's leavers: leavers' annual cost × replacement months / 12. */
+  attritionCost: QuantileBandSchema,
+  /** People who left during the quarter. */
+  leavers: QuantileBandSchema,
+  /** People who started during the quarter (planned hires, open reqs filled, backfills). */
+  hires: QuantileBandSchema,
+  /** First-line managers needed to keep every first-line span at or under its target's max. */
+  managersNeeded: QuantileBandSchema,
+  /** First-line managers needed beyond the existing positions: new manager requisitions. */
+  newManagerReqs: QuantileBandSchema,
+  /** First-line managers whose counted span is above their target's max. */
+  spanOver: QuantileBandSchema,
+  /** First-line managers with at least one report and a counted span below their target's min. */
+  spanUnder: QuantileBandSchema,
+  /** Weekly 1:1 hours of the busiest manager position. */
+  busiestManagerHours: QuantileBandSchema,
+  /** Mean weekly 1:1 hours of the five busiest manager positions. */
+  top5ManagerHours: QuantileBandSchema,
+});
+/** One simulated quarter. */
+export type SimulationQuarter = z.infer<typeof SimulationQuarterSchema>;
+
+/** The org as the simulation starts from it (no randomness). */
+export const SimulationStartSchema = z.object({
+  /** People in post (status active or leaving). */
+  headcount: z.number(),
+  /** Annual cost of the people in post, in the org's currency. */
+  cost: z.number(),
+  /** Open and planned records, filled during the simulation. */
+  openReqs: z.number(),
+  /** Hires in the plan (sum of counts). */
+  plannedHires: z.number(),
+  /** Manager positions whose reports are all individual contributors. */
+  firstLineManagers: z.number(),
+});
+/** The starting point of a simulation. */
+export type SimulationStart = z.infer<typeof SimulationStartSchema>;
+
+/**
+ * The result of {@link simulatePlan}: the plan as simulated (defaults resolved), the runs and seed
+ * (the same seed gives the same result, byte for byte), one entry per quarter, the assumptions in
+ * words, and warnings about plan lines that could not be applied as written.
+ */
+export const SimulationResultSchema = z.object({
+  plan: HeadcountPlanSchema,
+  orgId: z.string(),
+  /** ISO 4217 code of every cost. */
+  currency: z.string(),
+  runs: z.number().int().positive(),
+  seed: z.number().int(),
+  start: SimulationStartSchema,
+  quarters: z.array(SimulationQuarterSchema),
+  assumptions: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+/** The result of a headcount-plan simulation. */
+export type SimulationResult = z.infer<typeof SimulationResultSchema>;

@@ -1,0 +1,313 @@
+import { getOrgGraph, type OrgGraph } from '../graph/org-graph';
+import type { Org } from '../schema/org';
+import type { HeadcountPlan } from './plan';
+import { addQuarters, quarterNumber, quarterOfDate } from './quarter';
+import { type CostFallbacks, getCostFallbacks } from './sim-costs';
+import { KIND_AGGREGATE, KIND_ASSISTANT, KIND_JUNIOR, KIND_SENIOR } from './sim-run';
+import { type FirstLineTargets, firstLineTargets } from './sim-targets';
+
+/**
+ * The numeric form of an org plus a plan that every run starts from. A **slot** is one post: a
+ * person record, one post of an aggregate (ceil(fte) slots), or one planned hire. A **position**
+ * is a slot with reports (a manager's post; aggregates never manage). Slots keep their manager for
+ * the whole simulation; a leaver's slot is vacant until backfilled, and a vacant manager position
+ * keeps its reports.
+ */
+export interface SimSetup {
+  readonly quarters: number;
+  readonly startQuarter: string;
+  readonly slots: number;
+  /** Position of each slot's manager, -1 for none. */
+  readonly up: Int32Array;
+  /** Number of positions (manager posts). */
+  readonly positions: number;
+  /** Position of each position's own manager, -1 for none (skip-level counts). */
+  readonly posUp: Int32Array;
+  /** Annual cost of each slot in the org's currency. */
+  readonly cost: Float64Array;
+  readonly fte: Float64Array;
+  /** How a slot counts in its manager's span: {@link KIND_ASSISTANT} … {@link KIND_SENIOR}. */
+  readonly kind: Uint8Array;
+  /** 1 when the slot is in post at the start. */
+  readonly active0: Uint8Array;
+  /** Quarter index at which a vacant slot is filled (-1: never within the horizon, or in post). */
+  readonly land0: Int32Array;
+  /** Slots of records with status `leaving`: they leave in the first quarter. */
+  readonly leaving: Int32Array;
+  /** Slots grouped by quarterly leaving probability. */
+  readonly groups: ReadonlyArray<{ p: number; slots: Int32Array }>;
+  readonly firstLine: FirstLineTargets;
+  /** People in post at the start: count, annual cost, FTE. */
+  readonly start: { headcount: number; cost: number; fte: number };
+  readonly costFallbacks: CostFallbacks;
+  readonly openReqs: number;
+  readonly plannedHires: number;
+  readonly warnings: string[];
+}
+
+/** The default first quarter: the one after the quarter holding `asOf`. */
+export function defaultStartQuarter(asOf: string): string {
+  return addQuarters(quarterOfDate(asOf), 1);
+}
+
+/** Quarterly leaving probability of an annual rate: 1 − (1 − r)^(1/4). */
+export function quarterlyRate(annualRate: number): number {
+  return annualRate >= 1 ? 1 : 1 - (1 - annualRate) ** 0.25;
+}
+
+/** Builds the {@link SimSetup} of `org` and a plan whose `startQuarter` is resolved. */
+export function buildSimSetup(org: Org, plan: HeadcountPlan & { startQuarter: string }): SimSetup {
+  const g = getOrgGraph(org);
+  const warnings: string[] = [];
+  const rank = new Map<string, number>();
+  for (const track of ['ic', 'manager'] as const)
+    for (const l of org.ladder.tracks[track]) if (!rank.has(l.id)) rank.set(l.id, l.rank);
+  const costFallbacks = getCostFallbacks(g);
+  const slotOf = new Int32Array(g.n);
+  let slots = 0;
+  for (let i = 0; i < g.n; i++) {
+    slotOf[i] = slots;
+    slots += g.records[i].aggregate ? Math.max(0, Math.ceil(g.records[i].fte)) : 1;
+  }
+  const plannedHires = plan.hires.reduce((s, h) => s + h.count, 0);
+  const total = slots + plannedHires;
+  const b = newBuffers(total);
+  const offset = quarterOffset(org.asOf, plan.startQuarter);
+  const openReqs = fillRecordSlots(org, g, plan, { slotOf, rank, costFallbacks, offset, b });
+  fillHireSlots(org, g, plan, { slotOf, rank, costFallbacks, first: slots, b, warnings });
+  for (const level of Object.keys(plan.attrition.byLevel ?? {}))
+    if (!rank.has(level))
+      warnings.push(`attrition.byLevel.${level}: level ${level} is not in the org's ladder`);
+  const groups = groupByRate(plan, b.level, total);
+  const pos = buildPositions(b.mgr, b.kind, total);
+  const firstLine = firstLineTargets(org, g, slotOf, pos, plan);
+  return {
+    quarters: plan.quarters,
+    startQuarter: plan.startQuarter,
+    slots: total,
+    up: pos.up,
+    positions: pos.posSlot.length,
+    posUp: pos.posUp,
+    cost: b.cost,
+    fte: b.fte,
+    kind: b.kind,
+    active0: b.active0,
+    land0: b.land0,
+    leaving: Int32Array.from(b.leaving),
+    groups,
+    firstLine,
+    start: totals(b),
+    costFallbacks,
+    openReqs,
+    plannedHires,
+    warnings,
+  };
+}
+
+interface Buffers {
+  mgr: Int32Array;
+  cost: Float64Array;
+  fte: Float64Array;
+  kind: Uint8Array;
+  active0: Uint8Array;
+  land0: Int32Array;
+  level: (string | undefined)[];
+  leaving: number[];
+}
+
+function newBuffers(n: number): Buffers {
+  return {
+    mgr: new Int32Array(n).fill(-1),
+    cost: new Float64Array(n),
+    fte: new Float64Array(n),
+    kind: new Uint8Array(n),
+    active0: new Uint8Array(n),
+    land0: new Int32Array(n).fill(-1),
+    level: new Array(n).fill(undefined),
+    leaving: [],
+  };
+}
+
+function totals(b: Buffers): { headcount: number; cost: number; fte: number } {
+  let headcount = 0;
+  let cost = 0;
+  let fte = 0;
+  for (let s = 0; s < b.active0.length; s++) {
+    if (!b.active0[s]) continue;
+    headcount++;
+    cost += b.cost[s];
+    fte += b.fte[s];
+  }
+  return { headcount, cost, fte };
+}
+
+/** Quarters from the `asOf` quarter to the start quarter (1 by default). */
+function quarterOffset(asOf: string, startQuarter: string): number {
+  return quarterNumber(startQuarter) - quarterNumber(quarterOfDate(asOf));
+}
+
+interface RecordCtx {
+  slotOf: Int32Array;
+  rank: Map<string, number>;
+  costFallbacks: CostFallbacks;
+  /** Quarters from the asOf quarter to the start quarter. */
+  offset: number;
+  b: Buffers;
+}
+
+/** Fills the slots of the org's records; returns the number of open and planned slots. */
+function fillRecordSlots(org: Org, g: OrgGraph, plan: HeadcountPlan, c: RecordCtx): number {
+  const { b } = c;
+  const seniorRank = org.policy.seniorRank;
+  // Open and planned records count as requisitions opened in the asOf quarter.
+  const landing = Math.max(0, plan.timeToHireQuarters - c.offset);
+  let open = 0;
+  for (let i = 0; i < g.n; i++) {
+    const p = g.records[i];
+    const weight = p.aggregate ? Math.max(0, Math.ceil(p.fte)) : 1;
+    const mgr = g.parent[i] >= 0 ? c.slotOf[g.parent[i]] : -1;
+    const r = p.level === undefined ? undefined : c.rank.get(p.level);
+    const kind = p.isAssistant
+      ? KIND_ASSISTANT
+      : p.aggregate
+        ? KIND_AGGREGATE
+        : r !== undefined && r >= seniorRank
+          ? KIND_SENIOR
+          : KIND_JUNIOR;
+    const cost = p.cost ?? c.costFallbacks.byLevel.get(p.level ?? '') ?? c.costFallbacks.all;
+    for (let k = 0; k < weight; k++) {
+      const s = c.slotOf[i] + k;
+      b.mgr[s] = mgr;
+      b.cost[s] = p.aggregate ? cost / weight : cost;
+      b.fte[s] = p.aggregate ? p.fte / weight : p.fte;
+      b.kind[s] = kind;
+      b.level[s] = p.level;
+      if (p.status === 'open' || p.status === 'planned') {
+        open++;
+        if (landing < plan.quarters) b.land0[s] = landing;
+      } else {
+        b.active0[s] = 1;
+        if (p.status === 'leaving') b.leaving.push(s);
+      }
+    }
+  }
+  return open;
+}
+
+interface HireCtx {
+  slotOf: Int32Array;
+  rank: Map<string, number>;
+  costFallbacks: CostFallbacks;
+  first: number;
+  b: Buffers;
+  warnings: string[];
+}
+
+/** Fills the slots of the plan's hires (from slot `first`), warning about lines it had to adapt. */
+function fillHireSlots(
+  org: Org,
+  g: OrgGraph,
+  plan: HeadcountPlan & { startQuarter: string },
+  c: HireCtx,
+): void {
+  const { b, warnings } = c;
+  const start = quarterNumber(plan.startQuarter);
+  let s = c.first;
+  plan.hires.forEach((hire, h) => {
+    const where = `hires.${h}`;
+    const manager = hireManager(org, g, hire.teamId, hire.managerId, where, warnings);
+    const r = c.rank.get(hire.level);
+    if (r === undefined) warnings.push(`${where}.level: level ${hire.level} is not in the org's ladder`);
+    const cost = hire.cost ?? c.costFallbacks.byLevel.get(hire.level) ?? c.costFallbacks.all;
+    let landing = quarterNumber(hire.quarter) - start + plan.timeToHireQuarters;
+    if (landing < 0) {
+      warnings.push(
+        `${where}.quarter: ${hire.quarter} is before ${plan.startQuarter}; the hires start in the first quarter`,
+      );
+      landing = 0;
+    } else if (landing >= plan.quarters) {
+      warnings.push(
+        `${where}.quarter: opened in ${hire.quarter}, the hires start after the last simulated quarter`,
+      );
+    }
+    for (let k = 0; k < hire.count; k++, s++) {
+      b.mgr[s] = manager >= 0 ? c.slotOf[manager] : -1;
+      b.cost[s] = cost;
+      b.fte[s] = 1;
+      b.kind[s] = r !== undefined && r >= org.policy.seniorRank ? KIND_SENIOR : KIND_JUNIOR;
+      b.level[s] = hire.level;
+      b.land0[s] = landing < plan.quarters ? landing : -1;
+    }
+  });
+}
+
+/**
+ * The record index a hire reports to: `managerId`, else the team's manager, else the manager most
+ * of the team's members report to (ties: the first met), else -1 with a warning.
+ */
+function hireManager(
+  org: Org,
+  g: OrgGraph,
+  teamId: string,
+  managerId: string | undefined,
+  where: string,
+  warnings: string[],
+): number {
+  if (managerId !== undefined) {
+    const i = g.indexOf.get(managerId);
+    if (i !== undefined) return i;
+    warnings.push(`${where}.managerId: no person ${managerId}; using the team's manager`);
+  }
+  const team = org.teams.find((t) => t.id === teamId);
+  if (!team) warnings.push(`${where}.teamId: no team ${teamId} in the org`);
+  const lead = team?.managerId == null ? undefined : g.indexOf.get(team.managerId);
+  if (lead !== undefined) return lead;
+  const votes = new Map<number, number>();
+  let best = -1;
+  for (let i = 0; i < g.n; i++) {
+    if (g.records[i].teamId !== teamId || g.parent[i] < 0) continue;
+    const v = (votes.get(g.parent[i]) ?? 0) + 1;
+    votes.set(g.parent[i], v);
+    if (best < 0 || v > (votes.get(best) ?? 0)) best = g.parent[i];
+  }
+  if (best < 0 && team)
+    warnings.push(`${where}.teamId: team ${teamId} has no manager; the hires report to no one`);
+  return best;
+}
+
+/** Slots grouped by the quarterly leaving probability of their level, in slot order. */
+function groupByRate(plan: HeadcountPlan, level: (string | undefined)[], n: number) {
+  const byRate = new Map<number, number[]>();
+  for (let s = 0; s < n; s++) {
+    const annual = plan.attrition.byLevel?.[level[s] ?? ''] ?? plan.attrition.annualRate;
+    const p = quarterlyRate(annual);
+    const list = byRate.get(p);
+    if (list) list.push(s);
+    else byRate.set(p, [s]);
+  }
+  return [...byRate].map(([p, list]) => ({ p, slots: Int32Array.from(list) }));
+}
+
+/** Positions: slots with reports, excluding aggregate posts (which never manage). */
+export interface Positions {
+  /** Slot of each position, in slot order. */
+  readonly posSlot: Int32Array;
+  /** Position of each slot (-1 when the slot manages no one). */
+  readonly posOf: Int32Array;
+  /** Position of each slot's manager (-1 for none). */
+  readonly up: Int32Array;
+  /** Position of each position's manager (-1 for none). */
+  readonly posUp: Int32Array;
+}
+
+function buildPositions(mgr: Int32Array, kind: Uint8Array, n: number): Positions {
+  const posOf = new Int32Array(n).fill(-1);
+  for (let s = 0; s < n; s++) if (mgr[s] >= 0 && kind[mgr[s]] !== KIND_AGGREGATE) posOf[mgr[s]] = 0;
+  const slots: number[] = [];
+  for (let s = 0; s < n; s++) if (posOf[s] === 0) posOf[s] = slots.push(s) - 1;
+  const up = new Int32Array(n);
+  for (let s = 0; s < n; s++) up[s] = mgr[s] >= 0 ? posOf[mgr[s]] : -1;
+  const posSlot = Int32Array.from(slots);
+  const posUp = posSlot.map((s) => up[s]);
+  return { posSlot, posOf, up, posUp };
+}
