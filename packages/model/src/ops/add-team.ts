@@ -54,7 +54,7 @@ export function checkGroupLoop(ws: OpWorkspace, row: number): OpError | null {
   const team = ws.team(row);
   if (team.parentId === null) return null;
   const parentRow = ws.teamRow(team.parentId);
-  if (parentRow < 0 || !ws.isTeamUnder(parentRow, row)) return null;
+  if (parentRow < 0 || !ws.isTeamWithin(team.parentId, team.id)) return null;
   return opError(
     'cycle',
     `${describeTeamRecord(team)} cannot belong to ${describeTeamRecord(ws.team(parentRow))}: that group is itself inside ${team.name}, so the groups would loop.`,

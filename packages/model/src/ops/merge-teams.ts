@@ -40,16 +40,24 @@ export function applyMergeTeams(ws: OpWorkspace, op: MergeTeamsOp): OpError | nu
   for (const id of gone) for (const r of ws.memberRows(id)) ws.setTeam(r, op.into);
   // `into` leaves any merged group it was in, for the nearest group that stays.
   let up = ws.team(intoRow).parentId;
-  for (let steps = ws.teams.length; up !== null && gone.has(up) && steps > 0; steps--) {
-    const r = ws.teamRow(up);
-    up = r < 0 ? null : ws.team(r).parentId;
+  if (up !== null && gone.has(up)) {
+    for (let steps = ws.teams.length; up !== null && gone.has(up) && steps > 0; steps--) {
+      const r = ws.teamRow(up);
+      up = r < 0 ? null : ws.team(r).parentId;
+    }
+    if (up === op.into || (up !== null && (gone.has(up) || ws.teamRow(up) < 0))) up = null;
+    ws.teams.edit(intoRow).parentId = up;
   }
-  if (up !== ws.team(intoRow).parentId) ws.teams.edit(intoRow).parentId = up === op.into ? null : up;
   for (const id of gone) ws.teams.remove(id);
   let loop: OpError | null = null;
   ws.teams.forEach((t, r) => {
     if (t.parentId === null || !gone.has(t.parentId) || loop) return;
-    if (ws.isTeamUnder(intoRow, r)) {
+    if (t.id === op.into) {
+      // An older record of a duplicated `into` id: it follows `into` out of the group.
+      ws.teams.edit(r).parentId = up !== null && ws.teamRow(up) >= 0 ? up : null;
+      return;
+    }
+    if (ws.isTeamWithin(op.into, t.id)) {
       loop = opError(
         'cycle',
         `Cannot merge into ${describeTeamRecord(ws.team(intoRow))}: it sits inside ${describeTeamRecord(t)}, which would move into it, so the groups would loop.`,

@@ -80,8 +80,9 @@ function danglingRefs(org: Org): Set<string> {
     if (t.parentId !== null && !teams.has(t.parentId)) out.add(`team:${t.id}:parentId:${t.parentId}`);
   }
   for (const i of org.interactions) {
-    if (!teams.has(i.from)) out.add(`interaction:${i.from}>${i.to}:from`);
-    if (!teams.has(i.to)) out.add(`interaction:${i.from}>${i.to}:to`);
+    // Keyed by the missing team only: re-pointing the other end (a merge) adds nothing new.
+    if (!teams.has(i.from)) out.add(`interaction:from:${i.from}`);
+    if (!teams.has(i.to)) out.add(`interaction:to:${i.to}`);
   }
   return out;
 }

@@ -28,7 +28,9 @@ export function applyRemoveTeam(ws: OpWorkspace, op: RemoveTeamOp): OpError | nu
       : null;
   for (const r of ws.memberRows(op.teamId)) ws.setTeam(r, null);
   ws.teams.forEach((t, r) => {
-    if (t.parentId === op.teamId && t.id !== op.teamId) ws.teams.edit(r).parentId = up === t.id ? null : up;
+    if (t.parentId !== op.teamId || t.id === op.teamId) return;
+    // In an org whose groups already loop, moving up could close a loop: then the team goes to the top.
+    ws.teams.edit(r).parentId = up !== null && !ws.isTeamWithin(up, t.id) ? up : null;
   });
   removeInteractionsOf(ws, new Set([op.teamId]));
   ws.teams.remove(op.teamId);

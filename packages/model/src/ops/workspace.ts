@@ -180,15 +180,22 @@ export class OpWorkspace {
     return false;
   }
 
-  /** True when team `row` is team `ancestorRow` or sits below it through `parentId`. */
-  isTeamUnder(row: number, ancestorRow: number): boolean {
-    let r = row;
-    for (let steps = this.teams.length; steps >= 0; steps--) {
-      if (r === ancestorRow) return true;
-      const parent = this.team(r).parentId;
-      if (parent === null) return false;
-      r = this.teamRow(parent);
-      if (r < 0) return false;
+  /**
+   * True when team `teamId` is `groupId` or sits inside it through `parentId`, following every
+   * record of a duplicated team id (so no record of any id can end up inside itself). O(teams).
+   */
+  isTeamWithin(teamId: string, groupId: string): boolean {
+    const seen = new Set<string>();
+    const stack = [teamId];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (id === groupId) return true;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const r of this.teams.rowsWithId(id)) {
+        const parent = this.team(r).parentId;
+        if (parent !== null) stack.push(parent);
+      }
     }
     return false;
   }

@@ -1,0 +1,281 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createOrg, type Org } from '../schema/org';
+import { PERSON_STATUSES } from '../schema/person';
+import { INTERACTION_MODES, TEAM_TYPES } from '../schema/team';
+import { applyOp, applyOps } from './apply-ops';
+import { createHistory, pushEntry, redo, undo } from './history';
+import { opsImmer } from './immer';
+import { type OpInput, OpSchema, parseOp } from './op-schema';
+import { invariantViolations } from './op-test-kit';
+
+// Ids come from small pools, so ops often hit existing records and sometimes miss them.
+const personPool = fc.constantFrom(...Array.from({ length: 34 }, (_, i) => `p${i}`), 'n1', 'n2');
+const teamPool = fc.constantFrom('t0', 't1', 't2', 't3', 't4', 't5', 't6');
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
+
+/** A clean org: unique ids, each manager an earlier person; teams in a two-level hierarchy. */
+const cleanOrg = fc
+  .record({
+    n: fc.integer({ min: 0, max: 30 }),
+    managers: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 30, maxLength: 30 }),
+    teamOf: fc.array(fc.integer({ min: -1, max: 4 }), { minLength: 30, maxLength: 30 }),
+    teams: fc.integer({ min: 0, max: 5 }),
+  })
+  .map(({ n, managers, teamOf, teams }) => ({
+    people: Array.from({ length: n }, (_, i) => ({
+      id: `p${i}`,
+      name: `Person ${i}`,
+      managerId: i === 0 || managers[i] < 0.05 ? null : `p${Math.floor(managers[i] * i)}`,
+      teamId: teamOf[i] >= 0 && teamOf[i] < teams ? `t${teamOf[i]}` : null,
+    })),
+    teams: Array.from({ length: teams }, (_, i) => ({
+      id: `t${i}`,
+      name: `Team ${i}`,
+      parentId: i > 0 && i % 2 === 0 ? 't0' : null,
+      managerId: i < n ? `p${i}` : null,
+    })),
+  }));
+
+/** A dirty org: repeated ids, self-reports, loops, dangling managers, teams and dotted lines. */
+const dirtyOrg = fc.record({
+  people: fc.array(
+    fc.record({
+      id: personPool,
+      managerId: maybe(personPool),
+      teamId: maybe(teamPool),
+      dottedManagerIds: fc.array(personPool, { maxLength: 2 }),
+    }),
+    { maxLength: 30 },
+  ),
+  teams: fc.array(
+    fc.record({
+      id: teamPool,
+      name: fc.constant('Team'),
+      parentId: maybe(teamPool),
+      managerId: maybe(personPool),
+    }),
+    { maxLength: 6 },
+  ),
+});
+
+const orgArb: fc.Arbitrary<Org> = fc
+  .tuple(
+    fc.oneof({ arbitrary: cleanOrg, weight: 3 }, { arbitrary: dirtyOrg, weight: 1 }),
+    fc.array(fc.tuple(teamPool, teamPool, fc.constantFrom(...INTERACTION_MODES)), { maxLength: 4 }),
+  )
+  .map(([shape, links]) =>
+    createOrg({
+      id: 'o',
+      name: 'Org',
+      asOf: '2025-06-30',
+      ...shape,
+      interactions: links.map(([from, to, mode]) => ({ from, to, mode })),
+    }),
+  );
+
+/** Mostly ids of the org, sometimes any id of the pool (often missing). */
+function pick(ids: string[], pool: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return ids.length === 0
+    ? pool
+    : fc.oneof({ arbitrary: fc.constantFrom(...ids), weight: 4 }, { arbitrary: pool, weight: 1 });
+}
+
+/** Ops, valid and invalid, biased towards the ids of `org`; plus some garbage. */
+function opsFor(org: Org, maxLength: number): fc.Arbitrary<unknown[]> {
+  const personId = pick(
+    org.people.map((p) => p.id),
+    personPool,
+  );
+  const teamId = pick(
+    org.teams.map((t) => t.id),
+    teamPool,
+  );
+  const freshPersonId = fc.oneof(personId, fc.constantFrom('x1', 'x2', 'x3'));
+  const freshTeamId = fc.oneof(teamId, fc.constantFrom('u1', 'u2'));
+  const op: fc.Arbitrary<unknown> = fc.oneof(
+    fc.record({
+      type: fc.constant('changeManager'),
+      personId,
+      managerId: maybe(personId),
+      withReports: fc.boolean(),
+    }),
+    fc.record({ type: fc.constant('moveTeam'), teamId, managerId: personId }),
+    fc.record({ type: fc.constant('assignTeam'), personId, teamId: maybe(teamId) }),
+    fc.record({
+      type: fc.constant('addPerson'),
+      person: fc.record(
+        {
+          id: freshPersonId,
+          managerId: maybe(personId),
+          teamId: maybe(teamId),
+          dottedManagerIds: fc.array(personId, { maxLength: 2 }),
+          status: fc.constantFrom(...PERSON_STATUSES),
+          aggregate: fc.boolean(),
+        },
+        { requiredKeys: ['id'] },
+      ),
+    }),
+    fc.record({ type: fc.constant('removePerson'), personId }),
+    fc.record({
+      type: fc.constant('updatePerson'),
+      personId,
+      changes: fc.record(
+        {
+          title: maybe(fc.constantFrom('EM', 'Staff')),
+          fte: fc.constantFrom(0.5, 1, -1),
+          status: fc.constantFrom(...PERSON_STATUSES),
+          cost: maybe(fc.integer({ min: 0, max: 300_000 })),
+          aggregate: fc.boolean(),
+          dottedManagerIds: fc.array(personId, { maxLength: 2 }),
+        },
+        { requiredKeys: [] },
+      ),
+    }),
+    fc.record({
+      type: fc.constant('addTeam'),
+      team: fc.record({
+        id: freshTeamId,
+        name: fc.constant('New'),
+        managerId: maybe(personId),
+        parentId: maybe(teamId),
+      }),
+    }),
+    fc.record({ type: fc.constant('removeTeam'), teamId }),
+    fc.record({
+      type: fc.constant('updateTeam'),
+      teamId,
+      changes: fc.record(
+        {
+          name: fc.constant('Renamed'),
+          type: fc.constantFrom(...TEAM_TYPES),
+          managerId: maybe(personId),
+          parentId: maybe(teamId),
+        },
+        { requiredKeys: [] },
+      ),
+    }),
+    fc
+      .tuple(fc.uniqueArray(teamId, { minLength: 1, maxLength: 3 }), teamId, fc.nat())
+      .map(([teamIds, other, k]) => ({
+        type: 'mergeTeams',
+        teamIds,
+        into: k % 5 === 0 ? other : teamIds[k % teamIds.length],
+      })),
+    fc.record({
+      type: fc.constant('splitTeam'),
+      teamId,
+      newTeam: fc.record(
+        { id: freshTeamId, name: fc.constant('Split'), parentId: maybe(teamId) },
+        { requiredKeys: ['id', 'name'] },
+      ),
+      memberIds: fc.uniqueArray(personId, { maxLength: 3 }),
+    }),
+    fc.record({
+      type: fc.constant('setInteraction'),
+      interaction: fc.record({ from: teamId, to: teamId, mode: fc.constantFrom(...INTERACTION_MODES) }),
+    }),
+    fc.record({ type: fc.constant('removeInteraction'), from: teamId, to: teamId }),
+    fc.record({
+      type: fc.constant('updateLadder'),
+      ladder: fc.constantFrom(
+        { tracks: { ic: [{ id: 'L3', name: 'Engineer', rank: 3 }] } },
+        { tracks: 'none' },
+      ),
+    }),
+    fc.record({
+      type: fc.constant('updatePolicy'),
+      policy: fc.constantFrom({ seniorRank: 5 }, { span: { newManager: { min: 9 } } }, { spn: {} }),
+    }),
+    fc.constantFrom(null, 42, { type: 'changeManager' }, { type: 'nope' }),
+  );
+  return fc.array(op, { maxLength });
+}
+
+/** A random org with a random sequence of ops for it. */
+const orgWithOps = (maxLength: number) =>
+  orgArb.chain((org) => fc.tuple(fc.constant(org), opsFor(org, maxLength)));
+
+describe('ops: properties', () => {
+  it('random op sequences never break an invariant, and undoing everything returns the baseline', () => {
+    fc.assert(
+      fc.property(orgWithOps(25), ([baseline, ops]) => {
+        const snapshot = structuredClone(baseline);
+        let org = baseline;
+        const inverses = [];
+        for (const op of ops) {
+          const res = applyOp(org, op as OpInput);
+          if (!res.ok) continue;
+          expect(invariantViolations(org, res.org)).toEqual([]);
+          inverses.push(res.inversePatches);
+          org = res.org;
+        }
+        for (const patches of inverses.reverse()) org = opsImmer.applyPatches(org, patches);
+        expect(org).toStrictEqual(baseline);
+        expect(baseline).toStrictEqual(snapshot);
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('a batch equals the ops applied one by one, or fails at the first refused op with the same error', () => {
+    fc.assert(
+      fc.property(orgWithOps(15), ([baseline, ops]) => {
+        const batch = applyOps(baseline, ops as OpInput[]);
+        let org = baseline;
+        for (let i = 0; i < ops.length; i++) {
+          const res = applyOp(org, ops[i] as OpInput);
+          if (!res.ok) {
+            expect(batch).toEqual({ ok: false, error: { ...res.error, opIndex: i } });
+            return;
+          }
+          org = res.org;
+        }
+        if (!batch.ok) throw new Error(`batch refused: ${batch.error.message}`);
+        expect(batch.org).toStrictEqual(org);
+        expect(opsImmer.applyPatches(batch.org, batch.inversePatches)).toStrictEqual(baseline);
+        expect(invariantViolations(baseline, batch.org)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+
+  it('every valid op survives a JSON round trip', () => {
+    fc.assert(
+      fc.property(orgWithOps(10), ([, inputs]) => {
+        for (const input of inputs) {
+          const parsed = parseOp(input);
+          if (parsed.ok)
+            expect(OpSchema.parse(JSON.parse(JSON.stringify(parsed.op)))).toStrictEqual(parsed.op);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+
+  it('undo all then redo all through the history, with random stopping points', () => {
+    fc.assert(
+      fc.property(
+        orgWithOps(20),
+        fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }),
+        ([baseline, ops], merges) => {
+          let history = createHistory();
+          let org = baseline;
+          for (const [k, op] of ops.entries()) {
+            const res = applyOp(org, op as OpInput);
+            if (!res.ok) continue;
+            history = pushEntry(history, res, { mergeWithPrevious: merges[k] });
+            org = res.org;
+          }
+          const final = org;
+          let state = { history, org };
+          while (state.history.undoStack.length > 0) state = undo(state.history, state.org);
+          expect(state.org).toStrictEqual(baseline);
+          while (state.history.redoStack.length > 0) state = redo(state.history, state.org);
+          expect(state.org).toStrictEqual(final);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+});
