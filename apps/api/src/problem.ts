@@ -75,6 +75,7 @@ export interface ProblemInput<S extends ContentfulStatusCode = ContentfulStatusC
 export function problem<S extends ContentfulStatusCode>(c: Context, input: ProblemInput<S>) {
   const body: Problem = {
     ...input,
+    detail: input.detail ?? input.title,
     instance: c.req.path,
     requestId: c.get('requestId') as string | undefined,
   };

@@ -8,10 +8,13 @@ import { IMPORT_FORMATS } from './services/org-import';
  * named here as OpenAPI components; the rest wraps them with what the server adds (ids, times).
  */
 
+// Model schemas are wrapped in z.lazy before naming them: `.openapi()` exists only on schemas
+// created after @hono/zod-openapi has extended zod, and the model's may have been created first.
+
 /** The org document (`@reorg/model` OrgSchema). */
-export const OrgDocumentSchema = OrgSchema.openapi('Org');
+export const OrgDocumentSchema = z.lazy(() => OrgSchema).openapi('Org');
 /** The analysis report (`@reorg/model` AnalysisReportSchema). */
-export const AnalysisSchema = AnalysisReportSchema.openapi('AnalysisReport');
+export const AnalysisSchema = z.lazy(() => AnalysisReportSchema).openapi('AnalysisReport');
 
 /** An import warning or error: file, spreadsheet row (header = 1) and column header. */
 export const ImportIssueSchema = z

@@ -38,15 +38,12 @@ export function mountWeb(app: Hono<AppEnv>, webDir: string): void {
   if (built) {
     app.use('*', async (c, next) => {
       if (isApi(c.req.path) || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
-      return serveStatic<AppEnv>({
-        root: webDir,
-        onFound: (path, ctx) => {
-          ctx.header(
-            'Cache-Control',
-            path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-          );
-        },
-      })(c, next);
+      // Vite names built assets by content hash: cache them for good; everything else revalidates.
+      c.header(
+        'Cache-Control',
+        c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
+      return serveStatic<AppEnv>({ root: webDir })(c, next);
     });
   }
   app.get('*', (c) => {

@@ -9,14 +9,14 @@ import { OrgDocumentSchema } from '../schemas';
  * JSON Schema of the input (zod-to-openapi cannot render the `z.never()` that ops use to forbid
  * fields); validation is the model's schema itself.
  */
-export const OpDocSchema = OpSchema.openapi('Op', opJsonSchema());
+export const OpDocSchema = z.lazy(() => OpSchema).openapi('Op', opJsonSchema());
 
 function opJsonSchema() {
   const { $schema: _drop, ...schema } = toJSONSchema(OpSchema, {
     io: 'input',
     unrepresentable: 'any',
   }) as Record<string, unknown>;
-  return { type: 'object', ...schema } as Parameters<typeof OpSchema.openapi>[1];
+  return { type: 'object', ...schema } as Parameters<ReturnType<typeof z.lazy>['openapi']>[1];
 }
 
 /** Most ops in one batch (one saved revision); a drag is a handful. */

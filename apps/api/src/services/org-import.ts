@@ -133,6 +133,7 @@ function readJsonOrg(text: string): ImportOutcome {
       PROBLEM_TYPES.validation,
       'Validation failed',
       loaded.issues.map((i) => ({ in: 'body', path: i.path, message: i.message })),
+      `the org document has ${loaded.issues.length} problem(s); nothing was stored`,
     );
   }
   return { ok: true, org: loaded.org, warnings: [], source: 'json' };

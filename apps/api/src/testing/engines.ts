@@ -1,31 +1,57 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createApp } from '../app';
+import { type Database, openPglite, openPostgres } from '../db/client';
 import { type OpenedStore, openStore } from '../db/open';
 
+/** A database engine of the tests. */
+export type TestEngine = 'pglite' | 'postgres';
+
 /** The engines the API tests run on: PGlite always, PostgreSQL when DATABASE_URL is set. */
-export const ENGINES: ('pglite' | 'postgres')[] = process.env.DATABASE_URL
-  ? ['pglite', 'postgres']
-  : ['pglite'];
+export const ENGINES: TestEngine[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 /**
- * Opens a fresh, migrated store for one test file: in-memory PGlite, or a new database
- * `reorg_test_…` on the DATABASE_URL server (dropped again by `close`). Test files never share data.
+ * A new, empty database for one test file: in-memory PGlite, or a new database `reorg_test_…`
+ * on the DATABASE_URL server. `url` is its connection string (PostgreSQL only); `drop` removes it.
  */
-export async function openTestStore(engine: 'pglite' | 'postgres'): Promise<OpenedStore> {
-  if (engine === 'pglite') return openStore({ memory: true });
+export async function createTestDatabase(
+  engine: TestEngine,
+): Promise<{ url?: string; drop(): Promise<void> }> {
+  if (engine === 'pglite') return { drop: async () => {} };
   const admin = process.env.DATABASE_URL;
   if (!admin) throw new Error('DATABASE_URL is not set');
   const name = `reorg_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(admin, `create database ${name}`);
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  const opened = await openStore({ databaseUrl: url.toString() });
+  return {
+    url: url.toString(),
+    drop: () => adminQuery(admin, `drop database if exists ${name} with (force)`),
+  };
+}
+
+/** A raw (unmigrated) connection to a new test database. */
+export async function openTestDatabase(engine: TestEngine): Promise<Database> {
+  const created = await createTestDatabase(engine);
+  const database = created.url ? await openPostgres(created.url) : await openPglite();
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      await created.drop();
+    },
+  };
+}
+
+/** A fresh, migrated store for one test file (see {@link createTestDatabase}). */
+export async function openTestStore(engine: TestEngine): Promise<OpenedStore> {
+  const created = await createTestDatabase(engine);
+  const opened = await openStore(created.url ? { databaseUrl: created.url } : { memory: true });
   return {
     ...opened,
     close: async () => {
       await opened.close();
-      await adminQuery(admin, `drop database if exists ${name} with (force)`);
+      await created.drop();
     },
   };
 }
@@ -40,8 +66,8 @@ async function adminQuery(url: string, text: string): Promise<void> {
   }
 }
 
-/** A fresh store and an app on it, for one test file. */
-export async function openTestApp(engine: 'pglite' | 'postgres') {
+/** A fresh store and an app on it, for one test file. CSV imports are dated 2025-01-15. */
+export async function openTestApp(engine: TestEngine) {
   const opened = await openTestStore(engine);
   const app = createApp({ store: opened.store, webDir: false, today: () => '2025-01-15' });
   return { app, store: opened.store, close: opened.close };

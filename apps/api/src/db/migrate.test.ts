@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, openTestDatabase } from '../testing/engines';
+import type { Database } from './client';
+import { MIGRATIONS_FOLDER, migrate } from './migrate';
+
+interface Journal {
+  entries: { idx: number; when: number; tag: string }[];
+}
+const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as Journal;
+
+describe('the migrations folder', () => {
+  it('has journal timestamps that only increase (a migration dated before the last applied one would be skipped)', () => {
+    expect(journal.entries.length).toBeGreaterThan(0);
+    for (let k = 1; k < journal.entries.length; k++) {
+      expect(journal.entries[k]!.when).toBeGreaterThan(journal.entries[k - 1]!.when);
+    }
+  });
+
+  it('numbers entries 0, 1, 2… and lists exactly the SQL files of the folder', () => {
+    expect(journal.entries.map((e) => e.idx)).toEqual(journal.entries.map((_, k) => k));
+    const files = readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql'));
+    expect(files.sort()).toEqual(journal.entries.map((e) => `${e.tag}.sql`).sort());
+    for (const e of journal.entries) expect(e.tag.startsWith(String(e.idx).padStart(4, '0'))).toBe(true);
+  });
+});
+
+describe.each(ENGINES)('migrate on %s', (engine) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+  }, 60_000);
+  afterAll(async () => {
+    await database?.close();
+  }, 60_000);
+
+  it('applies every migration once, in one go, then nothing', async () => {
+    const first = await migrate(database.db);
+    expect(first.applied).toEqual(journal.entries.map((e) => e.tag));
+    const second = await migrate(database.db);
+    expect(second.applied).toEqual([]);
+    const tables = (await database.db.execute(
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+    )) as unknown as { rows: { table_name: string }[] };
+    expect(tables.rows.map((r) => r.table_name)).toEqual(['orgs', 'scenario_revisions', 'scenarios']);
+  });
+
+  it('refuses a database migrated by a newer version of reorg', async () => {
+    const future = journal.entries.at(-1)!.when + 1000;
+    await database.db.execute(
+      sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('future', ${future})`,
+    );
+    await expect(migrate(database.db)).rejects.toThrow(/newer version of reorg/);
+  });
+});
+
+describe.runIf(ENGINES.includes('postgres'))('migrate on PostgreSQL, several processes at once', () => {
+  it('lets concurrent start-ups migrate one after the other under the advisory lock', async () => {
+    const { createTestDatabase } = await import('../testing/engines');
+    const { openPostgres } = await import('./client');
+    const created = await createTestDatabase('postgres');
+    const pools = await Promise.all([1, 2, 3].map(() => openPostgres(created.url!, { max: 2 })));
+    try {
+      const results = await Promise.all(pools.map((p) => migrate(p.db)));
+      const applied = results.map((r) => r.applied.length).sort();
+      expect(applied).toEqual([0, 0, journal.entries.length]);
+    } finally {
+      await Promise.all(pools.map((p) => p.close()));
+      await created.drop();
+    }
+  });
+});

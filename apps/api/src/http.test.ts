@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { findUnstorableText, isStorableText, parseIfMatch } from './http';
+
+describe('parseIfMatch', () => {
+  it('reads a missing or blank header as missing', () => {
+    expect(parseIfMatch(undefined)).toEqual({ kind: 'missing' });
+    expect(parseIfMatch('  ')).toEqual({ kind: 'missing' });
+  });
+
+  it('reads * as any revision', () => {
+    expect(parseIfMatch(' * ')).toEqual({ kind: 'any' });
+  });
+
+  it('reads strong, weak and bare revision tags, and lists', () => {
+    expect(parseIfMatch('"3"')).toEqual({ kind: 'revisions', revisions: [3] });
+    expect(parseIfMatch('W/"4"')).toEqual({ kind: 'revisions', revisions: [4] });
+    expect(parseIfMatch('5')).toEqual({ kind: 'revisions', revisions: [5] });
+    expect(parseIfMatch('"1", "7"')).toEqual({ kind: 'revisions', revisions: [1, 7] });
+  });
+
+  it('matches nothing for tags that are not revisions', () => {
+    expect(parseIfMatch('"abc"')).toEqual({ kind: 'revisions', revisions: [] });
+    expect(parseIfMatch('"-1"')).toEqual({ kind: 'revisions', revisions: [] });
+    expect(parseIfMatch('"99999999999"')).toEqual({ kind: 'revisions', revisions: [] });
+  });
+});
+
+describe('findUnstorableText', () => {
+  it('accepts ordinary text, emoji and nested values', () => {
+    expect(isStorableText('Zoë 👩‍💻')).toBe(true);
+    expect(findUnstorableText({ a: ['x', { b: 'é', c: 1, d: null }] })).toBeUndefined();
+  });
+
+  it('finds a NUL character in a value and names its path', () => {
+    expect(findUnstorableText({ people: [{ id: 'a' }, { id: 'b', name: 'x\u0000y' }] })).toBe(
+      'people.1.name',
+    );
+  });
+
+  it('finds an unpaired surrogate, and bad keys', () => {
+    expect(findUnstorableText({ name: 'bad \ud800' })).toBe('name');
+    expect(findUnstorableText({ 'k\u0000': 1 })).toBe('k\u0000');
+    expect(findUnstorableText('\udc00')).toBe('(root)');
+  });
+});
