@@ -2,6 +2,9 @@ import type { ManagerReport } from '../schema/report';
 import { type AnalysisContext, addFinding, describePerson } from './context';
 import { getSpanFacts, hasSingleReport, type SpanFacts } from './span-facts';
 
+/** Local binding: runners turn imported bindings into getters, which hot loops should not pay for. */
+const isSingle = hasSingleReport;
+
 /**
  * The layer bound of `layers.deep`: ceil(log base `spanBase` of `headcount`) + `extra`, i.e. the
  * layers a tree of spans of `spanBase` needs (the project's own arithmetic; defaults 6 and 1).
@@ -40,7 +43,7 @@ function checkDepth(ctx: AnalysisContext, facts: SpanFacts): void {
 /** The manager whose single report `i` is, when that manager has a single report; else -1. */
 function chainParent(ctx: AnalysisContext, facts: SpanFacts, i: number): number {
   const m = ctx.graph.parent[i];
-  return m >= 0 && hasSingleReport(facts, m) && facts.lastReportAside[m] === i ? m : -1;
+  return m >= 0 && isSingle(facts, m) && facts.lastReportAside[m] === i ? m : -1;
 }
 
 function checkSingleChains(ctx: AnalysisContext, facts: SpanFacts): void {
@@ -48,10 +51,10 @@ function checkSingleChains(ctx: AnalysisContext, facts: SpanFacts): void {
   const minLength = ctx.policy.layers.singleChainLength;
   const seen = new Uint8Array(graph.n);
   const visit = (head: number) => {
-    if (!hasSingleReport(facts, head) || chainParent(ctx, facts, head) >= 0) return;
+    if (!isSingle(facts, head) || chainParent(ctx, facts, head) >= 0) return;
     const chain = [head];
     seen[head] = 1;
-    for (let next = facts.lastReportAside[head]; hasSingleReport(facts, next) && !seen[next]; ) {
+    for (let next = facts.lastReportAside[head]; isSingle(facts, next) && !seen[next]; ) {
       chain.push(next);
       seen[next] = 1;
       next = facts.lastReportAside[next];

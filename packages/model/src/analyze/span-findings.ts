@@ -39,11 +39,16 @@ function hasAssistant(ctx: AnalysisContext, facts: SpanFacts, i: number): boolea
   return false;
 }
 
+/** The manager of `i`, named, for fixes that move people up a layer. */
+function describeManagerOf(ctx: AnalysisContext, i: number): string {
+  const m = ctx.graph.parent[i];
+  return m >= 0 ? describePerson(ctx, m) : 'the next manager up';
+}
+
 /** The fix of a span finding, by status and role. */
 function spanFix(ctx: AnalysisContext, facts: SpanFacts, i: number, r: ManagerReport): string {
   const { max, min } = r.target;
   const excess = r.countedSpan - max;
-  const up = ctx.graph.parent[i] >= 0 ? describePerson(ctx, ctx.graph.parent[i]) : 'the next manager up';
   const firstLine = r.role === 'first-line';
   switch (r.status) {
     case 'critical': {
@@ -58,13 +63,13 @@ function spanFix(ctx: AnalysisContext, facts: SpanFacts, i: number, r: ManagerRe
         : `Move ${plural(excess, 'manager')} to a peer, or group them under a new manager of managers.`;
     case 'single': {
       const only = describePerson(ctx, facts.lastReportAside[i]);
-      return `Have ${only} report to ${up} and remove this layer, or give ${describePerson(ctx, i)} a team of ${min}–${max}.`;
+      return `Have ${only} report to ${describeManagerOf(ctx, i)} and remove this layer, or give ${describePerson(ctx, i)} a team of ${min}–${max}.`;
     }
     default: {
       const deficit = min - r.countedSpan;
       return firstLine
-        ? `Take on ${plural(deficit, 'more report')} (e.g. merge with a peer team), or let the team report to ${up}.`
-        : `Take on ${plural(deficit, 'more manager')} (e.g. merge with a peer's group), or let the managers report to ${up} and remove this layer.`;
+        ? `Take on ${plural(deficit, 'more report')} (e.g. merge with a peer team), or let the team report to ${describeManagerOf(ctx, i)}.`
+        : `Take on ${plural(deficit, 'more manager')} (e.g. merge with a peer's group), or let the managers report to ${describeManagerOf(ctx, i)} and remove this layer.`;
     }
   }
 }
@@ -102,7 +107,7 @@ export function addSpanFinding(ctx: AnalysisContext, facts: SpanFacts, i: number
   const data: Record<string, unknown> = {
     role: r.role,
     targetKind: r.targetKind,
-    target: { min: r.target.min, max: r.target.max },
+    target: r.target,
     directReports: r.directReports,
     countedSpan: r.countedSpan,
     directIcs: r.directIcs,

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { daysBetween } from '../schema/common';
 import { createOrg } from '../schema/org';
 import type { Person, PersonInput } from '../schema/person';
 import { createPolicy, type Policy } from '../schema/policy';
 import { type AnalyzeOptions, createAnalysisContext } from './context';
-import { analyzeSpans } from './span';
+import { analyzeSpans, getNewManagerCutoff } from './span';
 import { dirtyPeopleArb, people } from './test-orgs';
 
 const AS_OF = '2026-01-01';
@@ -282,6 +283,25 @@ describe('manager time (1:1 load)', () => {
     const policy = createPolicy({ oneOnOne: { minutesPerReport: 45 } });
     const { manager } = run(people(['m', null], ...reports('m', 4)), { policy });
     expect(manager('m').weeklyOneOnOneHours).toBe(3);
+  });
+});
+
+describe('getNewManagerCutoff', () => {
+  it('makes "since > cutoff" the same as fewer than newManagerDays whole days before asOf', () => {
+    const day = fc
+      .integer({ min: 0, max: 20_000 })
+      .map((d) => new Date(Date.UTC(2000, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, fc.integer({ min: 1, max: 2_000 }), (since, asOf, days) => {
+        const ctx = createAnalysisContext(
+          createOrg({ id: 'o', name: 'O', asOf, policy: { span: { newManagerDays: days } } }),
+        );
+        expect(since > getNewManagerCutoff(ctx)).toBe(daysBetween(since, asOf) < days);
+      }),
+    );
+    expect(
+      getNewManagerCutoff(createAnalysisContext(createOrg({ id: 'o', name: 'O', asOf: '2024-03-01' }))),
+    ).toBe('2023-03-02');
   });
 });
 

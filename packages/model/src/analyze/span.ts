@@ -2,8 +2,6 @@ import type { Range } from '../schema/policy';
 import type { ManagerReport, ManagerRole, SpanStatus } from '../schema/report';
 import type { AnalysisContext } from './context';
 import {
-  FLAG_AGGREGATE,
-  FLAG_ASSISTANT,
   getSpanFacts,
   hasSingleReport,
   ROLE_EXECUTIVE,
@@ -23,55 +21,53 @@ export type TargetKind =
 
 const ROLE_NAMES: readonly ManagerRole[] = ['first-line', 'first-line', 'manager-of-managers', 'executive'];
 
+// Module-local copies of the role codes: test and bench runners turn imported bindings into
+// getter calls, which hot loops should not pay for.
+const NONE = ROLE_NONE;
+const FIRST_LINE = ROLE_FIRST_LINE;
+const EXECUTIVE = ROLE_EXECUTIVE;
+const isSingle = hasSingleReport;
+
 const MS_PER_DAY = 86_400_000;
 
 /**
+ * The last `managerSince` date that still counts as experienced: `asOf` minus
+ * `policy.span.newManagerDays` days, as `YYYY-MM-DD`. ISO dates order as strings, so a manager is
+ * new iff `managerSince > cutoff` (i.e. fewer than `newManagerDays` whole days before `asOf`).
+ */
+export function getNewManagerCutoff(ctx: AnalysisContext): string {
+  const ms = Date.parse(`${ctx.asOf}T00:00:00Z`) - ctx.policy.span.newManagerDays * MS_PER_DAY;
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
  * The span target of manager `i`: new first-line managers (managing for fewer than
- * `policy.span.newManagerDays` days at the as-of date), experienced first-line managers of a junior
- * or senior team (senior when at least `policy.span.seniorShare` of the reports that are neither
- * assistants nor aggregates have a level of rank ≥ `policy.seniorRank`), managers of managers and
- * executives. Defaults: 4–5, 5–6, 6–8, 4–6, 3–5 [EL26; Larson; LAYER].
+ * `policy.span.newManagerDays` days at the as-of date; a missing `managerSince` is experienced),
+ * experienced first-line managers of a junior or senior team (senior when at least
+ * `policy.span.seniorShare` of the reports that are neither assistants nor aggregates have a level
+ * of rank ≥ `policy.seniorRank`), managers of managers and executives.
+ * Defaults: 4–5, 5–6, 6–8, 4–6, 3–5 [EL26; Larson; LAYER]. `cutoff` is {@link getNewManagerCutoff}.
  */
 export function getSpanTarget(
   ctx: AnalysisContext,
   facts: SpanFacts,
   i: number,
-  asOfMs: number = Date.parse(`${ctx.asOf}T00:00:00Z`),
+  cutoff: string = getNewManagerCutoff(ctx),
 ): { kind: TargetKind; target: Range } {
   const span = ctx.policy.span;
-  if (facts.role[i] === ROLE_EXECUTIVE) return { kind: 'executive', target: span.executive };
-  if (facts.role[i] !== ROLE_FIRST_LINE)
-    return { kind: 'manager-of-managers', target: span.managerOfManagers };
+  if (facts.role[i] === EXECUTIVE) return { kind: 'executive', target: span.executive };
+  if (facts.role[i] !== FIRST_LINE) return { kind: 'manager-of-managers', target: span.managerOfManagers };
   const since = ctx.graph.records[i].managerSince;
-  if (since !== undefined) {
-    const days = Math.round((asOfMs - Date.parse(`${since}T00:00:00Z`)) / MS_PER_DAY);
-    if (days < span.newManagerDays) return { kind: 'new-manager', target: span.newManager };
-  }
-  return isSeniorTeam(ctx, facts, i)
+  if (since !== undefined && since > cutoff) return { kind: 'new-manager', target: span.newManager };
+  const counted = facts.individualsAside[i];
+  return counted > 0 && facts.seniorsAside[i] >= span.seniorShare * counted
     ? { kind: 'experienced-senior', target: span.experiencedSenior }
     : { kind: 'experienced-junior', target: span.experiencedJunior };
 }
 
-/** True when at least `policy.span.seniorShare` of `i`'s individual, non-assistant reports are senior. */
-function isSeniorTeam(ctx: AnalysisContext, facts: SpanFacts, i: number): boolean {
-  const { childOffsets, childList, records } = ctx.graph;
-  const seniorRank = ctx.policy.seniorRank;
-  let counted = 0;
-  let senior = 0;
-  for (let k = childOffsets[i]; k < childOffsets[i + 1]; k++) {
-    const c = childList[k];
-    if (facts.flags[c] & (FLAG_ASSISTANT | FLAG_AGGREGATE)) continue;
-    counted++;
-    const level = records[c].level;
-    const info = level === undefined ? undefined : ctx.levels.get(level);
-    if (info !== undefined && info.level.rank >= seniorRank) senior++;
-  }
-  return counted > 0 && senior >= ctx.policy.span.seniorShare * counted;
-}
-
 /** The counted span of manager `i`: reports aside assistants; for MoM and executives, managers only. */
 export function getCountedSpan(facts: SpanFacts, i: number): number {
-  return facts.role[i] === ROLE_FIRST_LINE ? facts.reportsAside[i] : facts.managersAside[i];
+  return facts.role[i] === FIRST_LINE ? facts.reportsAside[i] : facts.managersAside[i];
 }
 
 /** The span status of manager `i` against `target`: the first of critical, over, single, under, ok. */
@@ -79,7 +75,7 @@ export function getSpanStatus(ctx: AnalysisContext, facts: SpanFacts, i: number,
   const counted = getCountedSpan(facts, i);
   if (counted >= ctx.policy.span.criticalFactor * target.max) return 'critical';
   if (counted > target.max) return 'over';
-  if (hasSingleReport(facts, i)) return 'single';
+  if (isSingle(facts, i)) return 'single';
   if (counted < target.min) return 'under';
   return 'ok';
 }
@@ -103,15 +99,17 @@ export function getWeeklyOneOnOneHours(ctx: AnalysisContext, facts: SpanFacts, i
  */
 export function analyzeSpans(ctx: AnalysisContext): ManagerReport[] {
   const facts = getSpanFacts(ctx);
-  const { graph } = ctx;
+  const { order, tin, n } = ctx.graph;
+  const role = facts.role;
   const managers: ManagerReport[] = [];
-  const asOfMs = Date.parse(`${ctx.asOf}T00:00:00Z`);
-  const visit = (i: number) => {
-    if (facts.role[i] !== ROLE_NONE) managers.push(buildManagerReport(ctx, facts, i, asOfMs));
-  };
-  for (let k = 0; k < graph.order.length; k++) visit(graph.order[k]);
-  if (graph.order.length < graph.n) {
-    for (let i = 0; i < graph.n; i++) if (graph.tin[i] < 0) visit(i);
+  const cutoff = getNewManagerCutoff(ctx);
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
+    if (role[i] !== NONE) managers.push(buildManagerReport(ctx, facts, i, cutoff));
+  }
+  if (order.length < n) {
+    for (let i = 0; i < n; i++)
+      if (tin[i] < 0 && role[i] !== NONE) managers.push(buildManagerReport(ctx, facts, i, cutoff));
   }
   return managers;
 }
@@ -120,10 +118,10 @@ function buildManagerReport(
   ctx: AnalysisContext,
   facts: SpanFacts,
   i: number,
-  asOfMs: number,
+  cutoff: string,
 ): ManagerReport {
   const p = ctx.graph.records[i];
-  const { kind, target } = getSpanTarget(ctx, facts, i, asOfMs);
+  const { kind, target } = getSpanTarget(ctx, facts, i, cutoff);
   const status = getSpanStatus(ctx, facts, i, target);
   const role = ROLE_NAMES[facts.role[i]];
   const report: ManagerReport = {
