@@ -81,19 +81,12 @@ function pick(ids: string[], pool: fc.Arbitrary<string>): fc.Arbitrary<string> {
     : fc.oneof({ arbitrary: fc.constantFrom(...ids), weight: 4 }, { arbitrary: pool, weight: 1 });
 }
 
-/** Ops, valid and invalid, biased towards the ids of `org`; plus some garbage. */
-function opsFor(org: Org, maxLength: number): fc.Arbitrary<unknown[]> {
-  const personId = pick(
-    org.people.map((p) => p.id),
-    personPool,
-  );
-  const teamId = pick(
-    org.teams.map((t) => t.id),
-    teamPool,
-  );
+type Ids = { personId: fc.Arbitrary<string>; teamId: fc.Arbitrary<string> };
+
+/** Ops on people: reporting lines, teams, records. */
+function personOps({ personId, teamId }: Ids): fc.Arbitrary<unknown>[] {
   const freshPersonId = fc.oneof(personId, fc.constantFrom('x1', 'x2', 'x3'));
-  const freshTeamId = fc.oneof(teamId, fc.constantFrom('u1', 'u2'));
-  const op: fc.Arbitrary<unknown> = fc.oneof(
+  return [
     fc.record({
       type: fc.constant('changeManager'),
       personId,
@@ -132,6 +125,13 @@ function opsFor(org: Org, maxLength: number): fc.Arbitrary<unknown[]> {
         { requiredKeys: [] },
       ),
     }),
+  ];
+}
+
+/** Ops on teams, interactions, the ladder and the policy. */
+function teamOps({ personId, teamId }: Ids): fc.Arbitrary<unknown>[] {
+  const freshTeamId = fc.oneof(teamId, fc.constantFrom('u1', 'u2'));
+  return [
     fc.record({
       type: fc.constant('addTeam'),
       team: fc.record({
@@ -187,9 +187,23 @@ function opsFor(org: Org, maxLength: number): fc.Arbitrary<unknown[]> {
       type: fc.constant('updatePolicy'),
       policy: fc.constantFrom({ seniorRank: 5 }, { span: { newManager: { min: 9 } } }, { spn: {} }),
     }),
-    fc.constantFrom(null, 42, { type: 'changeManager' }, { type: 'nope' }),
-  );
-  return fc.array(op, { maxLength });
+  ];
+}
+
+/** Ops, valid and invalid, biased towards the ids of `org`; plus some garbage. */
+function opsFor(org: Org, maxLength: number): fc.Arbitrary<unknown[]> {
+  const ids: Ids = {
+    personId: pick(
+      org.people.map((p) => p.id),
+      personPool,
+    ),
+    teamId: pick(
+      org.teams.map((t) => t.id),
+      teamPool,
+    ),
+  };
+  const garbage = fc.constantFrom(null, 42, { type: 'changeManager' }, { type: 'nope' });
+  return fc.array(fc.oneof(...personOps(ids), ...teamOps(ids), garbage), { maxLength });
 }
 
 /** A random org with a random sequence of ops for it. */

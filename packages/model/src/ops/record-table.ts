@@ -96,18 +96,23 @@ export class RecordTable<T extends { id: string }> {
   }
 
   /**
-   * Writes the batch into `target` (an immer draft of the base array, reached through `assign`
-   * for a whole-array replacement). Rows edited back to their base values keep the base object.
+   * Writes the batch into the immer draft of the base array (`draft`, edited row by row), or through
+   * `assign` (a whole-array replacement) when a row was removed. Rows edited back to their base values keep the base object.
    * Cost: O(n) when a row was removed (one whole-array patch), else O(edited + added).
    */
-  writeTo(target: T[], assign: (next: T[]) => void): void {
+  writeTo(draft: () => T[], assign: (next: T[]) => void): void {
     const rows = this.rows ?? (this.base as T[]);
     for (const row of this.copied) if (shallowEqual(rows[row], this.base[row])) rows[row] = this.base[row];
     if (this.removed.size > 0) {
       assign(rows.filter((_, row) => !this.removed.has(row)));
       return;
     }
-    for (const row of this.copied) if (rows[row] !== this.base[row]) target[row] = rows[row];
+    // The draft array is only touched here: drafting it before a whole-array replacement would
+    // make immer search the new array for drafts (tens of milliseconds at 10k records).
+    const edited = [...this.copied].filter((row) => rows[row] !== this.base[row]);
+    if (edited.length === 0 && rows.length === this.base.length) return;
+    const target = draft();
+    for (const row of edited) target[row] = rows[row];
     for (let row = this.base.length; row < rows.length; row++) target.push(rows[row]);
   }
 

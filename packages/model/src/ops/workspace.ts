@@ -207,8 +207,15 @@ export class OpWorkspace {
   commit(): { org: Org; patches: Patch[]; inversePatches: Patch[] } {
     const [org, patches, inversePatches] = opsImmer.produceWithPatches(this.base, (d) => {
       if (this.people.changed)
-        this.people.writeTo(d.people as Person[], (next) => (d.people = castDraft(next)));
-      if (this.teams.changed) this.teams.writeTo(d.teams as Team[], (next) => (d.teams = castDraft(next)));
+        this.people.writeTo(
+          () => d.people as Person[],
+          (next) => (d.people = castDraft(next)),
+        );
+      if (this.teams.changed)
+        this.teams.writeTo(
+          () => d.teams as Team[],
+          (next) => (d.teams = castDraft(next)),
+        );
       if (this.interactions !== this.base.interactions) d.interactions = castDraft(this.interactions);
       if (this.ladder !== this.base.ladder) d.ladder = castDraft(this.ladder);
       if (this.policy !== this.base.policy) d.policy = castDraft(this.policy);
