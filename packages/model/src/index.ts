@@ -5,9 +5,14 @@
 
 export * from './analyze/analyze-org';
 export * from './analyze/context';
+export * from './analyze/graph-rules';
 export * from './analyze/interactions';
 export * from './analyze/ladder-people';
 export * from './analyze/ladder-rules';
+export * from './analyze/layers';
+export * from './analyze/metrics';
+export * from './analyze/span';
+export * from './analyze/span-facts';
 export * from './analyze/teams';
 export * from './graph/org-graph';
 export * from './import/index';
