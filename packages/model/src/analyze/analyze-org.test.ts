@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { importUkOrganogram } from '../import/index';
 import { createOrg } from '../schema/org';
 import type { Person } from '../schema/person';
 import { AnalysisReportSchema, SEVERITIES } from '../schema/report';
@@ -89,5 +91,50 @@ describe('analyzeOrg', () => {
     );
     expect(analyzeOrg(orgOf(list)).managers[0].targetKind).toBe('new-manager');
     expect(analyzeOrg(orgOf(list), { asOf: '2026-06-01' }).managers[0].targetKind).toBe('experienced-junior');
+  });
+});
+
+/** A UK organogram release (senior + junior CSV) from the shared real data, imported. */
+function ukOrganogram(base: string) {
+  const read = (kind: string) =>
+    readFileSync(
+      new URL(`../../../../../shared/data/uk_organograms/${base}-${kind}.csv`, import.meta.url),
+      'utf8',
+    );
+  const result = importUkOrganogram(read('senior'), read('junior'), { asOf: '2013-09-30' });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors.slice(0, 3)));
+  return result.value;
+}
+
+describe('analyzeOrg on real UK organograms', () => {
+  it('reports the dirty HEE release: duplicate ids, a case-only near match, many roots', () => {
+    const report = analyzeOrg(ukOrganogram('Copy-of-HEE-organogram---September-2013-cleaned'));
+    expect(AnalysisReportSchema.safeParse(report).success).toBe(true);
+    const dup = report.findings.find((f) => f.code === 'graph.duplicate_id' && f.subject.id === '114P');
+    expect(dup?.message).toContain('row 172 (Medical Educator) and row 173 (Medical Educator)');
+    const near = report.findings.find(
+      (f) => f.code === 'graph.dangling_manager' && f.subject.id === 'EoE-HEE-002',
+    );
+    expect(near?.data).toMatchObject({ managerId: 'EoE-HEE-001', nearMatch: 'EOE-HEE-001' });
+    const roots = report.findings.filter((f) => f.code === 'graph.multiple_roots');
+    expect(roots).toHaveLength(1);
+    expect(roots[0].data.count).toBe(report.summary.roots);
+    const { summary } = report;
+    expect(Object.values(summary.headcountByStatus).reduce((a, b) => a + b, 0)).toBe(summary.people);
+  });
+
+  it('reads the DH permanent secretary as an executive of 6 managers and 1 IC (counted by hand from the CSV)', () => {
+    const report = analyzeOrg(ukOrganogram('011013-DH---Organogram'));
+    expect(report.summary.roots).toBe(1);
+    expect(report.managers[0]).toMatchObject({
+      id: 'ERD001',
+      layer: 1,
+      role: 'executive',
+      directReports: 7,
+      countedSpan: 6,
+      directIcs: 1,
+      status: 'over',
+      target: { min: 3, max: 5 },
+    });
   });
 });

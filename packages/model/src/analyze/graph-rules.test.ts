@@ -115,14 +115,16 @@ describe('checkGraph', () => {
       'd',
       'missing',
     ]);
+    list.push(...people(['posts', null, { aggregate: true, fte: 3 }]));
     const findings = findingsOf(list);
     const roots = findings.filter((f) => f.code === 'graph.multiple_roots');
     expect(roots).toHaveLength(1);
     expect(roots[0]).toMatchObject({ severity: 'warning', subject: { kind: 'org', id: 'acme' } });
-    expect(roots[0].data.count).toBe(12);
-    expect(roots[0].data.roots).toEqual([...Array.from({ length: 11 }, (_, k) => `r${k + 1}`), 'd']);
+    expect(roots[0].data).toMatchObject({ count: 13, aggregates: 1 });
+    expect(roots[0].data.roots).toEqual([...Array.from({ length: 11 }, (_, k) => `r${k + 1}`), 'd', 'posts']);
     expect(roots[0].message).toBe(
-      'The org has 12 people at the top instead of one: r1, r2, r3, r4, r5, r6, r7, r8, r9, r10 and 2 more. ' +
+      'The org has 13 records (1 of them aggregates of posts) at the top instead of one: ' +
+        'r1, r2, r3, r4, r5, r6, r7, r8, r9, r10 and 3 more. ' +
         '1 of them has a manager id that is dangling or their own.',
     );
   });

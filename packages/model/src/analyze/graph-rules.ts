@@ -137,17 +137,20 @@ function checkRoots(ctx: AnalysisContext): void {
     count,
   );
   const broken = graph.dangling.length + graph.selfReports.length;
+  let posts = 0;
+  for (const i of roots) if (graph.records[i].aggregate) posts++;
+  const what = posts > 0 ? `records (${posts} of them aggregates of posts)` : 'people';
   addFinding(
     ctx,
     'graph.multiple_roots',
     { kind: 'org', id: ctx.org.id },
-    `The org has ${count} people at the top instead of one: ${named}.` +
+    `The org has ${count} ${what} at the top instead of one: ${named}.` +
       (broken > 0
         ? ` ${broken} of them ${broken === 1 ? 'has' : 'have'} a manager id that is dangling or their own.`
         : ''),
     'Give every top person except the head of the org a manager' +
       (broken > 0 ? ', starting with the dangling and self-reported manager ids.' : '.'),
-    { count, roots: ids },
+    { count, roots: ids, aggregates: posts },
   );
 }
 

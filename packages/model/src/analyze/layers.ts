@@ -34,7 +34,7 @@ function checkDepth(ctx: AnalysisContext, facts: SpanFacts): void {
     { kind: 'org', id: ctx.org.id },
     `The org is ${graph.maxLayer} layers deep; ${headcount} people need ${bound} layers ` +
       `(the project's own arithmetic: ceil(log base ${spanBase} of ${headcount}) + ${extra}, as if every manager had ${spanBase} reports).`,
-    `Remove ${graph.maxLayer - bound} layers: the deepest line runs from ${describePerson(ctx, top)} down to ${describePerson(ctx, deepest)}; ` +
+    `Remove ${graph.maxLayer - bound} ${graph.maxLayer - bound === 1 ? 'layer' : 'layers'}: the deepest line runs from ${describePerson(ctx, top)} down to ${describePerson(ctx, deepest)}; ` +
       'collapse managers of one or two reports and widen spans toward their targets.',
     { maxLayer: graph.maxLayer, headcount, bound, spanBase, extra, deepestId: graph.records[deepest].id },
   );
