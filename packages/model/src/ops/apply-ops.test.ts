@@ -95,6 +95,13 @@ describe('applyOps', () => {
     expect(opsImmer.applyPatches(res.org, res.inversePatches)).toStrictEqual(org);
   });
 
+  it('refuses a batch that is not a list', () => {
+    expect(applyOps(org, { type: 'removePerson' } as never)).toEqual({
+      ok: false,
+      error: { opIndex: 0, code: 'invalid_op', message: 'Expected a list of ops.' },
+    });
+  });
+
   it('handles an empty batch', () => {
     expect(applyOps(org, [])).toEqual({ ok: true, org, patches: [], inversePatches: [] });
   });

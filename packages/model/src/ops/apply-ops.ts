@@ -35,6 +35,9 @@ export function applyOp(org: Org, op: OpInput): ApplyOpsResult {
  * people array when a person was removed. A batch of 10k `changeManager` ops is O(n + 10k × depth).
  */
 export function applyOps(org: Org, ops: readonly OpInput[]): ApplyOpsResult {
+  if (!Array.isArray(ops)) {
+    return { ok: false, error: { opIndex: 0, code: 'invalid_op', message: 'Expected a list of ops.' } };
+  }
   const ws = new OpWorkspace(org);
   for (let opIndex = 0; opIndex < ops.length; opIndex++) {
     const parsed = parseOp(ops[opIndex]);

@@ -35,11 +35,6 @@ export class RecordTable<T extends { id: string }> {
     return this.copied.size > 0 || this.removed.size > 0 || this.length !== this.base.length;
   }
 
-  /** True when some row was added or removed (row positions of the result differ from the base). */
-  get reshaped(): boolean {
-    return this.removed.size > 0 || this.length !== this.base.length;
-  }
-
   /** Row of the kept record with this id, or -1 when there is none (or it was removed). */
   rowOf(id: string): number {
     const o = this.overlay.get(id);
@@ -96,9 +91,9 @@ export class RecordTable<T extends { id: string }> {
   }
 
   /**
-   * Writes the batch into the immer draft of the base array (`draft`, edited row by row), or through
-   * `assign` (a whole-array replacement) when a row was removed. Rows edited back to their base values keep the base object.
-   * Cost: O(n) when a row was removed (one whole-array patch), else O(edited + added).
+   * Writes the batch into the immer draft of the base array (`draft`, edited row by row), or
+   * through `assign` (a whole-array replacement) when a row was removed. Rows edited back to their
+   * base values keep the base object. Cost: O(n) when a row was removed (one whole-array patch), else O(edited + added).
    */
   writeTo(draft: () => T[], assign: (next: T[]) => void): void {
     const rows = this.rows ?? (this.base as T[]);
