@@ -73,9 +73,8 @@ function addTeamChanges(rows: Impacts, maps: TeamMaps, people: PeopleDiff, teams
   const touched = new Set([...joined.keys(), ...left.keys(), ...fields.keys()]);
   for (const t of teams.added) touched.add(t.id);
   for (const t of teams.removed) touched.add(t.id);
-  const order = [...maps.before.keys(), ...[...maps.after.keys()].filter((id) => !maps.before.has(id))];
-  for (const teamId of order) {
-    if (!touched.has(teamId)) continue;
+  const visit = (teamId: string) => {
+    if (!touched.has(teamId)) return;
     const tb = maps.before.get(teamId);
     const ta = maps.after.get(teamId);
     const base = {
@@ -93,27 +92,40 @@ function addTeamChanges(rows: Impacts, maps: TeamMaps, people: PeopleDiff, teams
       add(tb.managerId, 'lost');
       add(ta.managerId, 'gained');
     } else add(ta.managerId, 'kept');
-  }
+  };
+  for (const id of maps.before.keys()) visit(id);
+  for (const id of maps.after.keys()) if (!maps.before.has(id)) visit(id);
 }
 
 /**
  * Per manager, "what changes for me and my team" (DOMAIN.md): direct reports gained and lost,
  * the manager's own manager change, and the teams they lead (before or after) that were created,
- * removed, handed over, or that people joined or left. Only managers with some change who are
- * someone in either org; most changes first (`changed`), then by id.
+ * removed, handed over, or that people joined or left. Rows by manager id, unnamed: every manager
+ * id a change mentions (including both ends of every manager change); {@link finishManagerImpacts}
+ * names them and keeps those who are someone.
  */
-export function getManagerImpacts(
+export function collectManagerImpacts(
   m: PeopleMatch,
   maps: TeamMaps,
   people: PeopleDiff,
   teams: TeamsDiff,
-): ManagerImpact[] {
+): Map<string, ManagerImpact> {
   const rows = new Impacts();
   addReportingChanges(rows, m, people);
   addTeamChanges(rows, maps, people, teams);
-  const found = m.findPeople(new Set(rows.byId.keys()));
+  return rows.byId;
+}
+
+/**
+ * The rows of managers found in either org (`found`: id → record), named, with `changed` counted;
+ * most changes first, then by id.
+ */
+export function finishManagerImpacts(
+  rows: ReadonlyMap<string, ManagerImpact>,
+  found: ReadonlyMap<string, { name?: string }>,
+): ManagerImpact[] {
   const list: ManagerImpact[] = [];
-  for (const r of rows.byId.values()) {
+  for (const r of rows.values()) {
     const p = found.get(r.managerId);
     if (!p) continue;
     const changed =

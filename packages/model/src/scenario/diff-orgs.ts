@@ -1,7 +1,7 @@
 import type { Org } from '../schema/org';
 import type { Person } from '../schema/person';
 import type { Team } from '../schema/team';
-import { getManagerImpacts } from './diff-managers';
+import { collectManagerImpacts, finishManagerImpacts } from './diff-managers';
 import type {
   CostChange,
   FieldChange,
@@ -112,14 +112,8 @@ function walkAfter(m: PeopleMatch, out: PeopleChanges, flows: TeamFlows): void {
   }
 }
 
-/** Adds the names of the managers and teams in manager and team changes (one pass to find the managers). */
-function addNames(m: PeopleMatch, teams: TeamMaps, out: PeopleChanges): void {
-  const ids = new Set<string>();
-  for (const c of out.managerChanged) {
-    if (c.from !== null) ids.add(c.from);
-    if (c.to !== null) ids.add(c.to);
-  }
-  const people = m.findPeople(ids);
+/** Adds the names of the managers (`people`: id → record) and teams in manager and team changes. */
+function addNames(people: ReadonlyMap<string, Person>, teams: TeamMaps, out: PeopleChanges): void {
   const person = (id: string | null) => (id === null ? undefined : people.get(id)?.name);
   const team = (id: string | null) =>
     id === null ? undefined : (teams.after.get(id)?.name ?? teams.before.get(id)?.name);
@@ -160,7 +154,6 @@ export function diffOrgs(before: Org, after: Org): OrgDiff {
   const m = new PeopleMatch(before, after);
   walkBefore(m, out, flows);
   walkAfter(m, out, flows);
-  addNames(m, teamMaps, out);
 
   const { merged, split } = detectMergesAndSplits(teamMaps.before, teamMaps.after, flows);
   const withMembers = (t: Team, members: number): TeamRef => ({
@@ -178,6 +171,9 @@ export function diffOrgs(before: Org, after: Org): OrgDiff {
     split,
     changed: teamRecords.changed,
   };
+  const rows = collectManagerImpacts(m, teamMaps, out, teams);
+  const managers = m.findPeople(new Set(rows.keys())); // every end of every manager change is a row
+  addNames(managers, teamMaps, out);
   const { affected, costBefore, costAfter, ...people } = out;
   const recordsBefore = before.people.length;
   return {
@@ -201,6 +197,6 @@ export function diffOrgs(before: Org, after: Org): OrgDiff {
       teamsMerged: merged.reduce((n, m) => n + m.from.length, 0),
       teamsSplit: split.length,
     },
-    byManager: getManagerImpacts(m, teamMaps, people, teams),
+    byManager: finishManagerImpacts(rows, managers),
   };
 }

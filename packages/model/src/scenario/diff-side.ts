@@ -101,6 +101,22 @@ export class PeopleMatch {
     this.matchOf.fill(-1);
     this.matched.fill(0);
     const A = this.after;
+    const B = this.before;
+    const last = new Map<string, number>();
+    for (let j = 0; j < A.length; j++) last.set(A[j].id, j);
+    if (last.size < A.length) {
+      this.matchRepeatedIds();
+      return;
+    }
+    for (let i = 0; i < B.length; i++) {
+      const j = last.get(B[i].id);
+      if (j !== undefined && this.matched[j] === 0) this.set(i, j);
+    }
+  }
+
+  /** {@link matchById} when `after` repeats ids: the k-th record of an id pairs with the k-th. */
+  private matchRepeatedIds(): void {
+    const A = this.after;
     const first = new Map<string, number>();
     const next = new Int32Array(A.length);
     for (let j = A.length - 1; j >= 0; j--) {

@@ -1,13 +1,15 @@
 /**
  * diffOrgs on two 100k-person orgs (target ≤ 100 ms). `after` changes ~1% of managers and teams,
- * removes and adds 100 people, merges 10 teams and splits 10. Shapes of `after`: made with immer
- * (untouched records keep their identity, as a scenario's state does); a deep copy (as an org
- * loaded from a file, every record a new object); the copy in reverse order (the id-map path).
+ * removes and adds 100 people, merges 10 teams and splits 10, all with real ops. Shapes of
+ * `after`: the ops' result (untouched records keep their identity, as a scenario's state does); a
+ * deep copy (as an org loaded from a file, every record a new object); the copy in reverse order
+ * (the id-map path).
  * A naive diff (maps of records, every pair compared as JSON) runs beside it as a baseline.
  * Run: `npx vitest bench --run --project model scenario`.
  */
-import { produce } from 'immer';
 import { bench, describe } from 'vitest';
+import { applyOps } from '../ops/apply-ops';
+import type { OpInput } from '../ops/op-schema';
 import { createOrg, type Org } from '../schema/org';
 import type { Person } from '../schema/person';
 import { diffOrgs } from './diff-orgs';
@@ -43,28 +45,54 @@ function generate(n: number): Org {
   return createOrg({ id: 'big', name: 'Big', asOf: '2026-01-01', people, teams });
 }
 
+function applied(org: Org, ops: unknown[]): Org {
+  const result = applyOps(org, ops as OpInput[]);
+  if (!result.ok) throw new Error(`op ${result.error.opIndex}: ${result.error.message}`);
+  return result.org;
+}
+
+/**
+ * The scenario state, made by real ops: 1% of people change manager (always to a lower index, so
+ * no loop), 1% change team, 100 leave, 100 are hired, then 10 merges and 10 splits.
+ */
 function change(before: Org, seed: number): Org {
   const rand = lcg(seed);
   const pick = (n: number) => Math.floor(rand() * n);
   const managers = Math.floor((N - 1) / SPAN);
-  return produce(before, (d) => {
-    for (let k = 0; k < N / 100; k++) d.people[1 + pick(N - 1)].managerId = `p${pick(managers)}`;
-    for (let k = 0; k < N / 100; k++) d.people[1 + pick(N - 1)].teamId = `t${pick(managers)}`;
-    for (let k = 0; k < 10; k++) {
-      const from = `t${100 + k * 2}`;
-      const into = `t${101 + k * 2}`;
-      for (const p of d.people) if (p.teamId === from) p.teamId = into;
-      d.teams = d.teams.filter((t) => t.id !== from);
-      const split = `t${5000 + k}`;
-      d.teams.push({ ...d.teams.find((t) => t.id === split)!, id: `new${k}`, name: `New ${k}` });
-      let moved = 0;
-      for (const p of d.people) if (p.teamId === split && moved++ % 2 === 0) p.teamId = `new${k}`;
-    }
-    d.people.splice(N - 100, 100);
-    for (let k = 0; k < 100; k++) {
-      d.people.push({ ...d.people[1], id: `hire${k}`, name: `Hire ${k}`, managerId: `p${pick(managers)}` });
-    }
-  });
+  const ops: unknown[] = [];
+  for (let k = 0; k < N / 100; k++) {
+    const i = 1 + pick(N - 1);
+    ops.push({ type: 'changeManager', personId: `p${i}`, managerId: `p${pick(Math.min(i, managers))}` });
+  }
+  for (let k = 0; k < N / 100; k++) {
+    ops.push({ type: 'assignTeam', personId: `p${1 + pick(N - 1)}`, teamId: `t${pick(managers)}` });
+  }
+  const leavers = new Set<number>();
+  while (leavers.size < 100) leavers.add(N - 1 - pick(N / 2));
+  for (const i of leavers) ops.push({ type: 'removePerson', personId: `p${i}` });
+  for (let k = 0; k < 100; k++) {
+    ops.push({
+      type: 'addPerson',
+      person: { id: `hire${k}`, name: `Hire ${k}`, managerId: `p${pick(managers)}` },
+    });
+  }
+  const state = applied(before, ops);
+  const teamOps: unknown[] = [];
+  for (let k = 0; k < 10; k++) {
+    teamOps.push({
+      type: 'mergeTeams',
+      teamIds: [`t${100 + 2 * k}`, `t${101 + 2 * k}`],
+      into: `t${101 + 2 * k}`,
+    });
+    const members = state.people.filter((p) => p.teamId === `t${5000 + k}`).map((p) => p.id);
+    teamOps.push({
+      type: 'splitTeam',
+      teamId: `t${5000 + k}`,
+      newTeam: { id: `new${k}`, name: `New ${k}` },
+      memberIds: members.slice(0, Math.ceil(members.length / 2) + 1),
+    });
+  }
+  return applied(state, teamOps);
 }
 
 /** The baseline: every record of both sides in a map, every matched pair compared as JSON. */
@@ -83,15 +111,15 @@ function naiveDiff(before: Org, after: Org): { changed: string[]; added: string[
 }
 
 const before = generate(N);
-const afterImmer = change(before, 42);
-const afterCopy = structuredClone(afterImmer);
+const afterOps = change(before, 42);
+const afterCopy = structuredClone(afterOps);
 
 /** `after` with its people in another order (two exports sorted differently): the id-map path. */
 const afterShuffled: Org = { ...afterCopy, people: [...afterCopy.people].reverse() };
 
 describe('diffOrgs, 100k people, ~1% changed', () => {
-  bench('diffOrgs, immer after (shared records, in step)', () => {
-    diffOrgs(before, afterImmer);
+  bench('diffOrgs, after = applyOps result (shared records, in step)', () => {
+    diffOrgs(before, afterOps);
   });
   bench('diffOrgs, copied after (no shared records, in step)', () => {
     diffOrgs(before, afterCopy);
