@@ -25,7 +25,7 @@ export function describeAssumptions(
     `Horizon: ${quarters(plan.quarters)} from ${plan.startQuarter}; numbers are measured at each quarter's end.`,
     `Attrition: ${pct(attrition.annualRate, 1)} a year (${pct(quarterlyRate(attrition.annualRate), 2)} a quarter)` +
       (byLevel ? `; by level: ${byLevel}` : '') +
-      '; each person in post at a quarter’s start leaves during it with the quarterly probability 1 − (1 − r)^(1/4).',
+      "; each person in post at a quarter's start leaves during it with the quarterly probability 1 − (1 − r)^(1/4).",
     setup.leaving.length > 0
       ? `${setup.leaving.length} records with status leaving leave in the first quarter.`
       : 'No records with status leaving.',
