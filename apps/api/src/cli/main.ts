@@ -8,6 +8,8 @@ Usage:
       Analyse an org: org JSON, HRIS CSV, or a UK organogram (senior CSV, junior CSV as FILE2).
   reorg apply FILE OPS.json --out NEW.json [--format table|json]
       Apply reorg ops ("reorg as code"), write the new org and print the diff.
+  reorg simulate FILE --plan PLAN.json [--runs N] [--seed S] [--format table|json]
+      Simulate a headcount plan: quarterly p10/p50/p90 of headcount, cost, attrition, managers needed.
   reorg serve [--port 8787] [--data DIR]
       Run the API and the web app (embedded PGlite in DIR, or PostgreSQL when DATABASE_URL is set).
 
@@ -18,6 +20,8 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   analyze: async () => runAnalyze,
+  apply: async () => (await import('./apply')).runApply as Command,
+  simulate: async () => (await import('./simulate')).runSimulate,
   serve: async () => (await import('./serve')).runServe,
 };
 
