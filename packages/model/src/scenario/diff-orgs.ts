@@ -128,6 +128,27 @@ function addNames(people: ReadonlyMap<string, Person>, teams: TeamMaps, out: Peo
   }
 }
 
+/** The teams part of the diff, once the people passes have counted the flows between teams. */
+function getTeamsDiff(maps: TeamMaps, records: ReturnType<typeof diffTeamRecords>): OrgDiff['teams'] {
+  const { flows } = records;
+  const { merged, split } = detectMergesAndSplits(maps.before, maps.after, flows);
+  const ref = (t: Team, members: number): TeamRef => ({
+    id: t.id,
+    name: t.name,
+    kind: t.kind,
+    type: t.type,
+    managerId: t.managerId,
+    members,
+  });
+  return {
+    added: records.added.map((t) => ref(t, flows.membersAfter(t.id))),
+    removed: records.removed.map((t) => ref(t, flows.membersBefore(t.id))),
+    merged,
+    split,
+    changed: records.changed,
+  };
+}
+
 /**
  * Diffs two orgs, typically a baseline and a scenario's state (see {@link OrgDiff}). People and
  * teams are matched by id. Reports people added and removed; manager, team, level, annual cost,
@@ -141,36 +162,21 @@ function addNames(people: ReadonlyMap<string, Person>, teams: TeamMaps, out: Peo
  * two new teams).
  *
  * A record that repeats an id (dirty imports) pairs with one record of that id, the nearest in
- * the list (the same row, edited in place, in practice), and each record counts
- * in `totals` and `share`. Runs in O(people + teams), usually without an id map of the people
- * (see {@link PeopleMatch}); records that are the same object in both (as immer leaves untouched
+ * the list (in practice the same row, edited in place); every record counts in `totals` and
+ * `share`. Runs in O(people + teams), usually without an id map of the people (see
+ * {@link PeopleMatch}); records that are the same object in both (as immer leaves untouched
  * records) are skipped without comparing fields. Never throws.
  */
 export function diffOrgs(before: Org, after: Org): OrgDiff {
   const teamMaps: TeamMaps = { before: indexTeams(before), after: indexTeams(after) };
   const teamRecords = diffTeamRecords(teamMaps.before, teamMaps.after);
-  const flows = teamRecords.flows;
   const out = emptyChanges();
   const m = new PeopleMatch(before, after);
-  walkBefore(m, out, flows);
-  walkAfter(m, out, flows);
+  walkBefore(m, out, teamRecords.flows);
+  walkAfter(m, out, teamRecords.flows);
 
-  const { merged, split } = detectMergesAndSplits(teamMaps.before, teamMaps.after, flows);
-  const withMembers = (t: Team, members: number): TeamRef => ({
-    id: t.id,
-    name: t.name,
-    kind: t.kind,
-    type: t.type,
-    managerId: t.managerId,
-    members,
-  });
-  const teams = {
-    added: teamRecords.added.map((t) => withMembers(t, flows.membersAfter(t.id))),
-    removed: teamRecords.removed.map((t) => withMembers(t, flows.membersBefore(t.id))),
-    merged,
-    split,
-    changed: teamRecords.changed,
-  };
+  const teams = getTeamsDiff(teamMaps, teamRecords);
+  const { merged, split } = teams;
   const rows = collectManagerImpacts(m, teamMaps, out, teams);
   const managers = m.findPeople(new Set(rows.keys())); // every end of every manager change is a row
   addNames(managers, teamMaps, out);
