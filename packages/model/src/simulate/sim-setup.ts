@@ -79,7 +79,7 @@ export function buildSimSetup(org: Org, plan: HeadcountPlan & { startQuarter: st
     if (!rank.has(level))
       warnings.push(`attrition.byLevel.${level}: level ${level} is not in the org's ladder`);
   const groups = groupByRate(plan, b.level, total);
-  const pos = buildPositions(b.mgr, b.kind, total);
+  const pos = buildPositions(b.mgr, total);
   const firstLine = firstLineTargets(org, g, slotOf, pos, plan);
   return {
     quarters: plan.quarters,
@@ -165,7 +165,9 @@ function fillRecordSlots(org: Org, g: OrgGraph, plan: HeadcountPlan, c: RecordCt
   for (let i = 0; i < g.n; i++) {
     const p = g.records[i];
     const weight = p.aggregate ? Math.max(0, Math.ceil(p.fte)) : 1;
-    const mgr = g.parent[i] >= 0 ? c.slotOf[g.parent[i]] : -1;
+    // Aggregates never manage (DOMAIN.md): their reports count under no one.
+    const up = g.parent[i];
+    const mgr = up >= 0 && !g.records[up].aggregate ? c.slotOf[up] : -1;
     const r = p.level === undefined ? undefined : c.rank.get(p.level);
     const kind = p.isAssistant
       ? KIND_ASSISTANT
@@ -215,7 +217,13 @@ function fillHireSlots(
   let s = c.first;
   plan.hires.forEach((hire, h) => {
     const where = `hires.${h}`;
-    const manager = hireManager(org, g, hire.teamId, hire.managerId, where, warnings);
+    let manager = hireManager(org, g, hire.teamId, hire.managerId, where, warnings);
+    if (manager >= 0 && g.records[manager].aggregate) {
+      warnings.push(
+        `${where}: ${g.records[manager].id} is an aggregate of posts; the hires report to no one`,
+      );
+      manager = -1;
+    }
     const r = c.rank.get(hire.level);
     if (r === undefined) warnings.push(`${where}.level: level ${hire.level} is not in the org's ladder`);
     const cost = hire.cost ?? c.costFallbacks.byLevel.get(hire.level) ?? c.costFallbacks.all;
@@ -288,7 +296,7 @@ function groupByRate(plan: HeadcountPlan, level: (string | undefined)[], n: numb
   return [...byRate].map(([p, list]) => ({ p, slots: Int32Array.from(list) }));
 }
 
-/** Positions: slots with reports, excluding aggregate posts (which never manage). */
+/** Positions: slots with reports (never an aggregate post: aggregates' reports count under no one). */
 export interface Positions {
   /** Slot of each position, in slot order. */
   readonly posSlot: Int32Array;
@@ -300,9 +308,9 @@ export interface Positions {
   readonly posUp: Int32Array;
 }
 
-function buildPositions(mgr: Int32Array, kind: Uint8Array, n: number): Positions {
+function buildPositions(mgr: Int32Array, n: number): Positions {
   const posOf = new Int32Array(n).fill(-1);
-  for (let s = 0; s < n; s++) if (mgr[s] >= 0 && kind[mgr[s]] !== KIND_AGGREGATE) posOf[mgr[s]] = 0;
+  for (let s = 0; s < n; s++) if (mgr[s] >= 0) posOf[mgr[s]] = 0;
   const slots: number[] = [];
   for (let s = 0; s < n; s++) if (posOf[s] === 0) posOf[s] = slots.push(s) - 1;
   const up = new Int32Array(n);

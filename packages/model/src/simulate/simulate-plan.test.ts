@@ -310,6 +310,22 @@ describe('simulatePlan: plan lines it cannot apply as written', () => {
     expect(result.start.plannedHires).toBe(4);
   });
 
+  it('counts an aggregate as ceil(fte) posts sharing its cost, and never as a manager', () => {
+    const o = org([
+      ['m', null, { cost: 200_000 }],
+      ['agg', 'm', { aggregate: true, fte: 2.5, cost: 300_000 }],
+      ['none', 'm', { aggregate: true, fte: 0 }],
+      ['e1', 'm', { cost: 100_000 }],
+      ['x', 'none', { cost: 100_000 }],
+    ]);
+    const result = simulatePlan(o, plan({ quarters: 1 }), { runs: 1 });
+    // m + 3 posts of agg (100k each) + e1 + x; `none` has no post, and x reports to no one.
+    expect(result.start).toMatchObject({ headcount: 6, cost: 700_000, firstLineManagers: 1 });
+    // m: 4 direct reports (3 posts + e1), no skip-level: 4 × 0.5 h.
+    expect(result.quarters[0].busiestManagerHours.p50).toBe(2);
+    expect(result.quarters[0].productiveFte.p50).toBe(5.5);
+  });
+
   it('never throws on a dirty org (duplicates, cycles, dangling managers, aggregates)', () => {
     fc.assert(
       fc.property(dirtyPeopleArb, fc.integer({ min: 0, max: 1000 }), (ps, seed) => {
