@@ -5,13 +5,9 @@ describe('mergeTeams', () => {
   const org = sampleOrg();
 
   it('refuses malformed ops', () => {
-    expectRefused(org, { type: 'mergeTeams', teamIds: ['t1'], into: 't1' }, 'invalid_op', /at least two/);
-    expectRefused(
-      org,
-      { type: 'mergeTeams', teamIds: ['t1', 't1'], into: 't1' },
-      'invalid_op',
-      /listed twice/,
-    );
+    expectRefused(org, { type: 'mergeTeams', teamIds: [], into: 't1' }, 'invalid_op', /teamIds/);
+    const twice = { type: 'mergeTeams', teamIds: ['t1', 't2', 't1'], into: 't1' };
+    expectRefused(org, twice, 'invalid_op', /listed twice/);
     expectRefused(org, { type: 'mergeTeams', teamIds: ['t1', 't2'] }, 'invalid_op', /into/);
   });
 
@@ -22,6 +18,7 @@ describe('mergeTeams', () => {
       'invalid_target',
       /one of the teams/,
     );
+    expectRefused(org, { type: 'mergeTeams', teamIds: ['t1'], into: 't1' }, 'invalid_target', /into itself/);
     expectRefused(org, { type: 'mergeTeams', teamIds: ['t1', 't9'], into: 't1' }, 'not_found', /"t9"/);
   });
 

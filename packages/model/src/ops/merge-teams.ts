@@ -12,26 +12,36 @@ import type { OpWorkspace } from './workspace';
  */
 export const MergeTeamsOpSchema = z.strictObject({
   type: z.literal('mergeTeams'),
-  teamIds: z
-    .array(IdSchema)
-    .min(2, 'list at least two teams to merge')
-    .refine((ids) => new Set(ids).size === ids.length, 'a team is listed twice'),
+  teamIds: z.array(IdSchema).min(1, 'list the teams to merge'),
   into: IdSchema,
 });
 /** A validated `mergeTeams` op. */
 export type MergeTeamsOp = z.infer<typeof MergeTeamsOpSchema>;
 
 /**
- * Applies a `mergeTeams` op. Refuses: `invalid_target` when `into` is not among `teamIds`;
+ * Applies a `mergeTeams` op. Refuses: `invalid_op` when a team is listed twice; `invalid_target`
+ * when `into` is not among `teamIds`, or is the only one (a team merged into itself);
  * `not_found` for an unknown team; `cycle` when a team inside a merged group contains `into`
  * (moving it into `into` would make the groups loop). Cost: O(members + teams + interactions),
  * plus O(n) once per batch to index team members.
  */
 export function applyMergeTeams(ws: OpWorkspace, op: MergeTeamsOp): OpError | null {
+  if (new Set(op.teamIds).size !== op.teamIds.length) {
+    return opError(
+      'invalid_op',
+      `Malformed mergeTeams op: a team is listed twice (${op.teamIds.join(', ')}).`,
+    );
+  }
   if (!op.teamIds.includes(op.into)) {
     return opError(
       'invalid_target',
       `Cannot merge into "${op.into}": it must be one of the teams being merged (${op.teamIds.join(', ')}).`,
+    );
+  }
+  if (op.teamIds.length === 1) {
+    return opError(
+      'invalid_target',
+      `Cannot merge team "${op.into}" into itself: list at least one other team.`,
     );
   }
   for (const id of op.teamIds) if (ws.teamRow(id) < 0) return teamNotFound(id, 'a team to merge');
