@@ -5,7 +5,7 @@ import { createOrg, type Org } from '../schema/org';
 import type { PersonInput } from '../schema/person';
 import { createHeadcountPlan, type HeadcountPlanInput } from './plan';
 import { SimulationResultSchema } from './result';
-import { simulatePlan } from './simulate-plan';
+import { SimulateOptionsSchema, simulatePlan } from './simulate-plan';
 
 type Row = [string, string | null, Partial<PersonInput>?];
 
@@ -86,6 +86,19 @@ describe('simulatePlan: determinism', () => {
     expect(() => simulatePlan(o, p, { runs: 0 })).toThrow(RangeError);
     expect(() => simulatePlan(o, p, { runs: 1.5 })).toThrow(/runs/);
     expect(() => simulatePlan(o, p, { seed: 0.5 })).toThrow(/seed/);
+    expect(() => simulatePlan(o, p, { quarters: 41 })).toThrow(/quarters/);
+  });
+
+  it('lets the options override the plan’s number of quarters', () => {
+    const result = simulatePlan(o, p, { runs: 2, quarters: 3 });
+    expect(result.quarters.map((q) => q.quarter)).toEqual(['2027-Q1', '2027-Q2', '2027-Q3']);
+    expect(result.plan.quarters).toBe(3);
+  });
+
+  it('validates API options with defaults', () => {
+    expect(SimulateOptionsSchema.parse({})).toEqual({ runs: 1000, seed: 1 });
+    expect(SimulateOptionsSchema.safeParse({ runs: 0 }).success).toBe(false);
+    expect(SimulateOptionsSchema.safeParse({ seed: 1.5 }).success).toBe(false);
   });
 });
 

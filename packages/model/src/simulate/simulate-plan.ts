@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Org } from '../schema/org';
 import { describeAssumptions } from './assumptions';
 import type { HeadcountPlan, ResolvedPlan } from './plan';
@@ -22,12 +23,29 @@ export const DEFAULT_SIMULATION_SEED = 1;
 /** Most runs one simulation accepts: 100,000. */
 export const MAX_SIMULATION_RUNS = 100_000;
 
+/**
+ * The numeric options of {@link simulatePlan} as a schema (for an API request body): `runs`
+ * 1–100,000 (default 1,000), an integer `seed` (default 1) and an optional `quarters` (1–40)
+ * overriding the plan's.
+ */
+export const SimulateOptionsSchema = z.object({
+  runs: z.number().int().min(1).max(MAX_SIMULATION_RUNS).default(DEFAULT_SIMULATION_RUNS),
+  seed: z
+    .number()
+    .int()
+    .refine(Number.isSafeInteger, 'seed must be a safe integer')
+    .default(DEFAULT_SIMULATION_SEED),
+  quarters: z.number().int().min(1).max(40).optional(),
+});
+
 /** Options of {@link simulatePlan}. */
 export interface SimulateOptions {
   /** Number of Monte Carlo runs, 1–100,000: default {@link DEFAULT_SIMULATION_RUNS}. */
   runs?: number;
   /** Integer seed (low 32 bits used): default {@link DEFAULT_SIMULATION_SEED}. */
   seed?: number;
+  /** Quarters to simulate, 1–40, overriding `plan.quarters`. */
+  quarters?: number;
   /**
    * Builds the generator of each run from a 32-bit seed derived from `seed` and the run number:
    * default {@link createSeededRng} (mulberry32).
@@ -60,7 +78,8 @@ export function resolvePlan(org: Org, plan: HeadcountPlan): ResolvedPlan {
  * Pure and deterministic: the same org, plan, runs and seed give the same result, byte for byte.
  * Plan lines that cannot be applied as written (an unknown team or level, a quarter outside the
  * horizon) are applied as best they can and listed in `warnings`; it does not throw for them.
- * @throws RangeError when `runs` is not a whole number in 1–100,000 or `seed` is not an integer.
+ * @throws RangeError when `runs` is not a whole number in 1–100,000, `quarters` not one in 1–40,
+ * or `seed` is not an integer.
  */
 export function simulatePlan(org: Org, plan: HeadcountPlan, options: SimulateOptions = {}): SimulationResult {
   const runs = options.runs ?? DEFAULT_SIMULATION_RUNS;
@@ -69,8 +88,12 @@ export function simulatePlan(org: Org, plan: HeadcountPlan, options: SimulateOpt
     throw new RangeError(`runs must be a whole number from 1 to ${MAX_SIMULATION_RUNS}, not ${runs}`);
   }
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, not ${seed}`);
+  const quarters = options.quarters ?? plan.quarters;
+  if (!Number.isInteger(quarters) || quarters < 1 || quarters > 40) {
+    throw new RangeError(`quarters must be a whole number from 1 to 40, not ${quarters}`);
+  }
   const factory = options.rng ?? createSeededRng;
-  const resolved = resolvePlan(org, plan);
+  const resolved = resolvePlan(org, { ...plan, quarters });
   const setup = buildSimSetup(org, resolved);
   const params = runParams(org, resolved);
   const values = createMetricValues(runs, setup.quarters);
