@@ -100,29 +100,51 @@ export const IdParamSchema = z
 
 /**
  * The first place in a JSON value that PostgreSQL's `jsonb` and `text` cannot store: a NUL
- * character or a lone UTF-16 surrogate, in a string or a key. Returns its dotted path, or undefined.
+ * character or a lone UTF-16 surrogate, in a string or a key. Returns its path, or undefined.
  */
-export function findUnstorableText(value: unknown, path = ''): string | undefined {
-  const bad = (s: string) => !isStorableText(s);
-  if (typeof value === 'string') return bad(value) ? path || '(root)' : undefined;
+export function findUnstorableText(
+  value: unknown,
+  path: (string | number)[] = [],
+): (string | number)[] | undefined {
+  if (typeof value === 'string') return isStorableText(value) ? undefined : path;
   if (value === null || typeof value !== 'object') return undefined;
-  const entries = Array.isArray(value) ? value.map((v, k) => [String(k), v] as const) : Object.entries(value);
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, k) => [k, v])
+    : Object.entries(value);
   for (const [k, v] of entries) {
-    const here = path ? `${path}.${k}` : k;
-    if (bad(k)) return here;
-    const found = findUnstorableText(v, here);
+    if (typeof k === 'string' && !isStorableText(k)) return [...path, k];
+    const found = findUnstorableText(v, [...path, k]);
     if (found) return found;
   }
   return undefined;
 }
 
+/** The dotted form of a path (`people.3.name`), `(root)` for the empty path. */
+export function dottedPath(path: (string | number)[]): string {
+  return path.length === 0 ? '(root)' : path.map(String).join('.');
+}
+
+/** Message of the issue raised for unstorable text. */
+export const UNSTORABLE_MESSAGE = 'must not contain NUL characters (U+0000) or unpaired surrogates';
+
+/**
+ * Adds to a body schema the check that every string can be stored (see {@link findUnstorableText}),
+ * reported like any validation issue, with its path.
+ */
+export function storable<T extends z.ZodType>(schema: T): T {
+  return schema.superRefine((value, ctx) => {
+    const path = findUnstorableText(value);
+    if (path) ctx.addIssue({ code: 'custom', path, message: UNSTORABLE_MESSAGE });
+  }) as unknown as T;
+}
+
 /** A 422 problem for text that cannot be stored (see {@link findUnstorableText}). */
-export function unstorableText(c: Context, path: string) {
+export function unstorableText(c: Context, path: (string | number)[]) {
   return problem(c, {
     type: PROBLEM_TYPES.validation,
     title: 'Validation failed',
     status: 422,
-    detail: 'text must not contain NUL characters (U+0000) or unpaired surrogates',
-    errors: [{ in: 'body', path, message: 'contains a NUL character or an unpaired surrogate' }],
+    detail: `text ${UNSTORABLE_MESSAGE}`,
+    errors: [{ in: 'body', path: dottedPath(path), message: UNSTORABLE_MESSAGE }],
   });
 }

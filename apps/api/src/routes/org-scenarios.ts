@@ -1,15 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import {
-  type AppEnv,
-  AuthorHeaderSchema,
-  authorOf,
-  BODY_LIMITS,
-  findUnstorableText,
-  limitBody,
-  revisionEtag,
-  unstorableText,
-} from '../http';
+import { type AppEnv, AuthorHeaderSchema, authorOf, BODY_LIMITS, limitBody, revisionEtag } from '../http';
 import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
 import { IdParamsSchema } from '../schemas';
 import type { Scenarios } from '../services/scenarios';
@@ -62,8 +53,6 @@ export function createOrgScenarioRoutes(scenarios: Scenarios, orgExists: (id: st
       const { id: orgId } = c.req.valid('param');
       const body = c.req.valid('json');
       const author = authorOf(c.req.valid('header')['x-reorg-author']);
-      const unstorable = findUnstorableText(body);
-      if (unstorable) return unstorableText(c, unstorable);
       const id = body.id ?? generatedId(body.name);
       const created = await scenarios.create({ id, orgId, name: body.name, ops: body.ops, author });
       if (created.ok) {

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { OpSchema } from '@reorg/model';
 import { toJSONSchema } from 'zod';
-import { IdParamSchema } from '../http';
+import { IdParamSchema, storable } from '../http';
 import { OrgDocumentSchema } from '../schemas';
 
 /**
@@ -23,20 +23,24 @@ function opJsonSchema() {
 export const MAX_BATCH_OPS = 10_000;
 
 /** Body of `POST /api/orgs/:id/scenarios`. */
-export const CreateScenarioBodySchema = z
-  .object({
-    name: z.string().trim().min(1).max(200).openapi({ example: 'Split platform team' }),
-    id: IdParamSchema.optional().openapi({ description: 'Id of the new scenario (default: generated).' }),
-    ops: z
-      .array(OpDocSchema)
-      .max(MAX_BATCH_OPS)
-      .default([])
-      .openapi({ description: 'Ops of revision 1 (default none: the baseline).' }),
-  })
-  .strict();
+export const CreateScenarioBodySchema = storable(
+  z
+    .object({
+      name: z.string().trim().min(1).max(200).openapi({ example: 'Split platform team' }),
+      id: IdParamSchema.optional().openapi({ description: 'Id of the new scenario (default: generated).' }),
+      ops: z
+        .array(OpDocSchema)
+        .max(MAX_BATCH_OPS)
+        .default([])
+        .openapi({ description: 'Ops of revision 1 (default none: the baseline).' }),
+    })
+    .strict(),
+);
 
 /** Body of `POST /api/scenarios/:id/ops`: one batch, saved as one revision or not at all. */
-export const OpsBodySchema = z.object({ ops: z.array(OpDocSchema).min(1).max(MAX_BATCH_OPS) }).strict();
+export const OpsBodySchema = storable(
+  z.object({ ops: z.array(OpDocSchema).min(1).max(MAX_BATCH_OPS) }).strict(),
+);
 
 /** Body of `POST /api/scenarios/:id/restore`. */
 export const RestoreBodySchema = z

@@ -204,6 +204,11 @@ describe.each(ENGINES)('scenarios on %s', (engine) => {
       const paths = (await readJson(res)).errors.map((e: { path: string }) => e.path).sort();
       expect(paths).toEqual(['ops.0.managerId', 'ops.0.personId']);
       expect((await saveOps('plan-a', [], '"2"')).status).toBe(422);
+      const nul = await saveOps('plan-a', [{ type: 'updatePerson', personId: 'e1', changes: { title: 'a\u0000b' } }], '"2"');
+      expect(nul.status).toBe(422);
+      expect((await readJson(nul)).errors).toEqual([
+        expect.objectContaining({ in: 'body', path: 'ops.0.changes.title', message: expect.stringContaining('NUL') }),
+      ]);
     });
 
     it('accepts weak and wildcard If-Match', async () => {
