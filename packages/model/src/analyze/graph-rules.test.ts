@@ -51,9 +51,9 @@ describe('checkGraph', () => {
     );
   });
 
-  it('reports a self-report and treats the record as a top person', () => {
+  it('reports a self-report and treats the record as a top person (not a second head)', () => {
     const findings = findingsOf(people(['ceo', null], ['s', 's', { name: 'Sam' }]));
-    expect(findings.map((f) => f.code)).toEqual(['graph.self_report', 'graph.multiple_roots']);
+    expect(findings.map((f) => f.code)).toEqual(['graph.self_report']);
     expect(findings[0].message).toBe(
       "Sam (s) reports to themselves (managerId 's'); they are treated as a top person.",
     );
@@ -110,7 +110,7 @@ describe('checkGraph', () => {
     expect(findings.some((f) => f.code === 'graph.multiple_roots')).toBe(false);
   });
 
-  it('warns once about multiple roots, naming the first 10 and carrying every id', () => {
+  it('warns once about multiple roots: people with no manager, naming the first 10 and carrying every id', () => {
     const list = people(...Array.from({ length: 11 }, (_, k): [string, null] => [`r${k + 1}`, null]), [
       'd',
       'missing',
@@ -120,12 +120,14 @@ describe('checkGraph', () => {
     const roots = findings.filter((f) => f.code === 'graph.multiple_roots');
     expect(roots).toHaveLength(1);
     expect(roots[0]).toMatchObject({ severity: 'warning', subject: { kind: 'org', id: 'acme' } });
-    expect(roots[0].data).toMatchObject({ count: 13, aggregates: 1 });
-    expect(roots[0].data.roots).toEqual([...Array.from({ length: 11 }, (_, k) => `r${k + 1}`), 'd', 'posts']);
+    // 'd' (dangling manager) and 'posts' (an aggregate with no manager) are defects of their own, not heads.
+    expect(roots[0].data).toEqual({ count: 11, roots: Array.from({ length: 11 }, (_, k) => `r${k + 1}`) });
     expect(roots[0].message).toBe(
-      'The org has 13 records (1 of them aggregates of posts) at the top instead of one: ' +
-        'r1, r2, r3, r4, r5, r6, r7, r8, r9, r10 and 3 more. ' +
-        '1 of them has a manager id that is dangling or their own.',
+      'The org has 11 people at the top (no manager) instead of one: ' +
+        'r1, r2, r3, r4, r5, r6, r7, r8, r9, r10 and 1 more.',
     );
+    const orphan = findings.filter((f) => f.code === 'graph.dangling_manager' && f.subject.id === 'posts');
+    expect(orphan).toHaveLength(1);
+    expect(orphan[0].data).toEqual({ id: 'posts', managerId: null, row: 13 });
   });
 });

@@ -1,3 +1,4 @@
+import type { OrgGraph } from '../graph/org-graph';
 import type { Person } from '../schema/person';
 import { type AnalysisContext, addFinding, describePerson } from './context';
 
@@ -126,31 +127,56 @@ function checkCycles(ctx: AnalysisContext): void {
   }
 }
 
+/**
+ * The heads of the org: people (not aggregates) with no manager id at all. Records whose manager
+ * id is dangling or their own also sit at the top of the graph index, but they are defects with
+ * findings of their own, not heads.
+ */
+export function getTopPeople(graph: OrgGraph): number[] {
+  const top: number[] = [];
+  for (let k = 0; k < graph.roots.length; k++) {
+    const p = graph.records[graph.roots[k]];
+    if (!p.aggregate && (p.managerId === null || p.managerId === undefined)) top.push(graph.roots[k]);
+  }
+  return top;
+}
+
+/** Aggregates of posts with no manager id: posts always sit under someone (e.g. a blank UK "Reporting Senior Post"). */
+function checkOrphanAggregates(ctx: AnalysisContext): void {
+  const { graph } = ctx;
+  for (let k = 0; k < graph.roots.length; k++) {
+    const i = graph.roots[k];
+    const p = graph.records[i];
+    if (!p.aggregate || (p.managerId !== null && p.managerId !== undefined)) continue;
+    const who = describePerson(ctx, i);
+    addFinding(
+      ctx,
+      'graph.dangling_manager',
+      { kind: 'person', id: p.id },
+      `${who} names no manager: these posts report to nobody, so they sit at the top of the org.`,
+      `Set the reporting post of ${who} (the manager of these posts).`,
+      { id: p.id, managerId: null, row: graph.rowOf[i] + 1 },
+    );
+  }
+}
+
 function checkRoots(ctx: AnalysisContext): void {
   const { graph } = ctx;
-  const count = graph.roots.length;
+  const roots = getTopPeople(graph);
+  const count = roots.length;
   if (count <= 1) return;
-  const roots = Array.from(graph.roots);
   const ids = roots.map((i) => graph.records[i].id);
   const named = listNames(
     roots.slice(0, NAMED_MAX).map((i) => describePerson(ctx, i)),
     count,
   );
-  const broken = graph.dangling.length + graph.selfReports.length;
-  let posts = 0;
-  for (const i of roots) if (graph.records[i].aggregate) posts++;
-  const what = posts > 0 ? `records (${posts} of them aggregates of posts)` : 'people';
   addFinding(
     ctx,
     'graph.multiple_roots',
     { kind: 'org', id: ctx.org.id },
-    `The org has ${count} ${what} at the top instead of one: ${named}.` +
-      (broken > 0
-        ? ` ${broken} of them ${broken === 1 ? 'has' : 'have'} a manager id that is dangling or their own.`
-        : ''),
-    'Give every top person except the head of the org a manager' +
-      (broken > 0 ? ', starting with the dangling and self-reported manager ids.' : '.'),
-    { count, roots: ids, aggregates: posts },
+    `The org has ${count} people at the top (no manager) instead of one: ${named}.`,
+    'Give every top person except the head of the org a manager, or add the head of the org they all report to.',
+    { count, roots: ids },
   );
 }
 
@@ -158,13 +184,14 @@ function checkRoots(ctx: AnalysisContext): void {
  * Checks the structure of the reporting graph (DOMAIN.md "Structure of the reporting graph"):
  * one `graph.duplicate_id` per repeated id (rows 1-based, the last kept), one
  * `graph.self_report` and `graph.dangling_manager` per record (naming an id that differs only in
- * case), one `graph.cycle` per reporting loop, and one `graph.multiple_roots` warning when more
- * than one record is at the top (records with a dangling or own manager id included).
+ * case, and per aggregate of posts with no manager), one `graph.cycle` per reporting loop, and one
+ * `graph.multiple_roots` warning when more than one person has no manager (see {@link getTopPeople}).
  */
 export function checkGraph(ctx: AnalysisContext): void {
   checkDuplicates(ctx);
   checkSelfReports(ctx);
   checkDangling(ctx);
+  checkOrphanAggregates(ctx);
   checkCycles(ctx);
   checkRoots(ctx);
 }

@@ -1,6 +1,7 @@
 import { PERSON_STATUSES, type PersonStatus } from '../schema/person';
 import { type ManagerReport, SPAN_BUCKETS, type SpanBucket, type Summary } from '../schema/report';
 import type { AnalysisContext } from './context';
+import { getTopPeople } from './graph-rules';
 import { getSpanFacts, ROLE_NONE, type SpanFacts } from './span-facts';
 
 type StatusCounts = Record<PersonStatus, number>;
@@ -79,7 +80,7 @@ export function summarize(ctx: AnalysisContext, _managers: ManagerReport[]): Sum
     ics,
     icsPerManager: managers === 0 ? 0 : round2((ics + totals.aggregateWeight) / managers),
     maxLayer: ctx.graph.maxLayer,
-    roots: ctx.graph.roots.length,
+    roots: getTopPeople(ctx.graph).length,
     headcountByStatus: byStatus(totals.headcountByStatus),
     fteByStatus: byStatus(totals.fteByStatus),
     ...summarizeSpans(ctx, facts),

@@ -115,7 +115,10 @@ export const SummarySchema = z.object({
   icsPerManager: z.number(),
   /** Deepest layer; the top person is layer 1. */
   maxLayer: z.number().int(),
-  /** Records at the top (no manager, or a manager that matches no record). */
+  /**
+   * People (not aggregates) with no manager: the heads of the org. Records whose manager id matches
+   * no record are `graph.dangling_manager` findings and are not counted here.
+   */
   roots: z.number().int(),
   headcountByStatus: StatusCountsSchema,
   fteByStatus: StatusCountsSchema,
