@@ -117,17 +117,35 @@ const afterCopy = structuredClone(afterOps);
 /** `after` with its people in another order (two exports sorted differently): the id-map path. */
 const afterShuffled: Org = { ...afterCopy, people: [...afterCopy.people].reverse() };
 
+const OPTIONS = { iterations: 20 };
+
 describe('diffOrgs, 100k people, ~1% changed', () => {
-  bench('diffOrgs, after = applyOps result (shared records, in step)', () => {
-    diffOrgs(before, afterOps);
-  });
-  bench('diffOrgs, copied after (no shared records, in step)', () => {
-    diffOrgs(before, afterCopy);
-  });
-  bench('diffOrgs, copied after in reverse order (id map)', () => {
-    diffOrgs(before, afterShuffled);
-  });
-  bench('naive: maps + JSON compare of every pair', () => {
-    naiveDiff(before, afterCopy);
-  });
+  bench(
+    'diffOrgs, after = applyOps result (shared records, in step)',
+    () => {
+      diffOrgs(before, afterOps);
+    },
+    OPTIONS,
+  );
+  bench(
+    'diffOrgs, copied after (no shared records, in step)',
+    () => {
+      diffOrgs(before, afterCopy);
+    },
+    OPTIONS,
+  );
+  bench(
+    'diffOrgs, copied after in reverse order (id map)',
+    () => {
+      diffOrgs(before, afterShuffled);
+    },
+    OPTIONS,
+  );
+  bench(
+    'naive: maps + JSON compare of every pair',
+    () => {
+      naiveDiff(before, afterCopy);
+    },
+    OPTIONS,
+  );
 });
