@@ -32,7 +32,7 @@ describe('collectVisibleTree', () => {
     expect([...tree.isCollapsed]).toEqual([0, 0, 1]);
     expect([...tree.isLeaf]).toEqual([0, 0, 0]);
     expect([...tree.depth]).toEqual([1, 2, 3]);
-    expect(tree.container).toEqual([null, null, null]);
+    expect(tree.container).toEqual([null, null, 'team-em']); // a collapsed team lead keeps the team's container
   });
 
   it('picks the deepest default depth within the budget', () => {

@@ -20,6 +20,8 @@ export const CHART = {
   maxStack: 8,
   /** Most blocks in one row before the reports wrap into rows. */
   maxRow: 6,
+  /** Widest row (canvas px) before the reports wrap into rows (a single wider block keeps its own row). */
+  maxRowWidth: 4000,
   /** Team container padding and header height. */
   teamPad: 12,
   teamHeader: 30,
@@ -68,8 +70,12 @@ export function computeTreeLayout(tree: VisibleTree): TreeLayout {
     const start = tree.childOffsets[i];
     const end = tree.childOffsets[i + 1];
     if (start === end) {
-      blockW[i] = C.cardWidth;
-      blockH[i] = C.cardHeight;
+      const pad = tree.container[i] !== null ? C.teamPad : 0;
+      const head = tree.container[i] !== null ? C.teamHeader : 0;
+      cardX[i] = pad;
+      cardY[i] = head;
+      blockW[i] = C.cardWidth + 2 * pad;
+      blockH[i] = head + C.cardHeight + pad;
       continue;
     }
     const kids = tree.childList.subarray(start, end);
@@ -123,10 +129,9 @@ export function computeTreeLayout(tree: VisibleTree): TreeLayout {
       entryY[k] = tree.container[k] !== null ? 0 : cardY[k];
       items.push({ w: blockW[k], h: blockH[k], anchor, members: [k], stack: false });
     }
-    const rowCount = Math.ceil(items.length / C.maxRow);
-    const perRow = Math.ceil(items.length / rowCount);
+    const rows = splitRows(items);
     const rowTop0 = C.cardHeight + C.vGap;
-    if (rowCount === 1) {
+    if (rows.length === 1) {
       let x = 0;
       const xs = items.map((it) => {
         const at = x;
@@ -152,8 +157,7 @@ export function computeTreeLayout(tree: VisibleTree): TreeLayout {
     const spineX = C.stackIndent / 2;
     let top = rowTop0;
     let width: number = C.cardWidth;
-    for (let r = 0; r < rowCount; r++) {
-      const row = items.slice(r * perRow, (r + 1) * perRow);
+    for (const row of rows) {
       let x = C.stackIndent;
       let rowH = 0;
       for (const it of row) {
@@ -166,6 +170,27 @@ export function computeTreeLayout(tree: VisibleTree): TreeLayout {
     }
     blockW[i] = width;
     blockH[i] = top - C.vGap;
+  }
+
+  /** Rows of at most maxRow items and maxRowWidth pixels, balanced by count when only the count wraps. */
+  function splitRows<T extends { w: number }>(items: T[]): T[][] {
+    const byCount = Math.ceil(items.length / C.maxRow);
+    const perRow = Math.ceil(items.length / byCount);
+    const rows: T[][] = [];
+    let row: T[] = [];
+    let width = 0;
+    for (const it of items) {
+      const next = width + (row.length > 0 ? C.hGap : 0) + it.w;
+      if (row.length > 0 && (row.length >= perRow || next > C.maxRowWidth)) {
+        rows.push(row);
+        row = [];
+        width = 0;
+      }
+      width += (row.length > 0 ? C.hGap : 0) + it.w;
+      row.push(it);
+    }
+    if (row.length > 0) rows.push(row);
+    return rows;
   }
 
   function placeItem(

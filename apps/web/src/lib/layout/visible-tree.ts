@@ -15,7 +15,7 @@ export interface VisibleTree {
   isLeaf: Uint8Array;
   /** 1 when the person has reports that are hidden (collapsed). */
   isCollapsed: Uint8Array;
-  /** Team to draw as a container around this manager and their stacked reports, or null. */
+  /** Team to draw as a container around this manager and their stacked reports (or their collapsed card), or null. */
   container: (string | null)[];
   /** Layer on the chart, the roots at 1. */
   depth: Int32Array;
@@ -60,8 +60,9 @@ export function collectVisibleTree(source: TreeSource): VisibleTree {
   for (let i = 0; i < n; i++) childOffsets[i + 1] = childOffsets[i] + kids[i].length;
   const childList = new Int32Array(childOffsets[n]);
   for (let i = 0; i < n; i++) childList.set(kids[i], childOffsets[i]);
+  // A team lead whose shown reports are all ICs (or who is collapsed) is drawn in the team's container.
   const container = ids.map((id, i) => {
-    if (!source.teamLedBy || kids[i].length === 0) return null;
+    if (!source.teamLedBy || leaf[i] === 1) return null;
     return kids[i].every((c) => leaf[c] === 1) ? source.teamLedBy(id) : null;
   });
   return {

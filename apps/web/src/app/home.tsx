@@ -1,0 +1,61 @@
+import { useCatalog } from '../stores/catalog-store';
+import { navigate } from './navigation';
+
+/** The start page: the orgs on the server, as cards. */
+export function Home() {
+  const orgs = useCatalog((s) => s.orgs);
+  const error = useCatalog((s) => s.error);
+  return (
+    <div className="empty">
+      <div className="empty-card">
+        <h2>Choose an org to work on</h2>
+        <p>
+          Each org is an imported baseline. Reorgs happen in scenarios: copies you can change, compare and
+          restore.
+        </p>
+        {error && <p className="form-error">{error}</p>}
+        <div className="org-cards">
+          {orgs?.map((o) => (
+            <button key={o.id} type="button" className="org-card" onClick={() => navigate({ orgId: o.id })}>
+              <h3>{o.name}</h3>
+              <div className="muted">
+                {o.summary.people.toLocaleString('en-US')} people · {o.summary.teams} teams · as of{' '}
+                {o.summary.asOf}
+              </div>
+            </button>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The scenarios of an org, as cards (create one from the sidebar). */
+export function ScenarioChooser({ orgId }: { orgId: string }) {
+  const scenarios = useCatalog((s) => s.scenarios);
+  const org = useCatalog((s) => s.orgs?.find((o) => o.id === orgId));
+  return (
+    <div className="empty">
+      <div className="empty-card">
+        <h2>{org?.name ?? orgId}</h2>
+        <p>Open a scenario, or create a new one from the sidebar. The baseline itself never changes.</p>
+        <div className="org-cards">
+          {scenarios?.map((s) => (
+            <button
+              key={s.id}
+              type="button"
+              className="org-card"
+              onClick={() => navigate({ scenarioId: s.id, view: 'chart' })}
+            >
+              <h3>{s.name}</h3>
+              <div className="muted">
+                Revision {s.revision} · by {s.author} · {s.updatedAt.slice(0, 10)}
+              </div>
+            </button>
+          ))}
+          {scenarios?.length === 0 && <p className="muted">No scenarios yet.</p>}
+        </div>
+      </div>
+    </div>
+  );
+}

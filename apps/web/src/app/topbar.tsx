@@ -1,0 +1,91 @@
+import { IconRedo, IconUndo } from '../components/icons';
+import { ExportMenu } from '../features/export/export-menu';
+import { redo, undo } from '../stores/session-actions';
+import { type SaveStatus, useSession } from '../stores/session-store';
+import { saveNow } from '../stores/session-sync';
+
+const SAVE_TEXT: Record<SaveStatus, string> = {
+  idle: '',
+  saved: 'All changes saved',
+  unsaved: 'Unsaved changes',
+  saving: 'Saving…',
+  offline: 'Offline: will retry',
+  conflict: 'Conflict: see above',
+  error: 'Not saved',
+};
+
+/** Save state in words, with the count of unsaved changes and the revision. */
+function SaveState() {
+  const save = useSession((s) => s.save);
+  const pending = useSession((s) => s.pending.length);
+  const revision = useSession((s) => s.revision);
+  const text =
+    save.status === 'unsaved' && pending > 0
+      ? `${pending} unsaved change${pending > 1 ? 's' : ''}`
+      : SAVE_TEXT[save.status];
+  return (
+    <span
+      className="save-status"
+      data-status={save.status}
+      role="status"
+      title={save.message ?? `Revision ${revision}`}
+    >
+      <span className="save-dot" aria-hidden="true" />
+      {text}
+      {revision > 0 && <span className="muted">· rev {revision}</span>}
+    </span>
+  );
+}
+
+/** The top bar: scenario name, find me, undo/redo, save, export. */
+export function TopBar() {
+  const name = useSession((s) => s.scenarioName);
+  const org = useSession((s) => s.org);
+  const canUndo = useSession((s) => s.undoStack.length > 0);
+  const canRedo = useSession((s) => s.redoStack.length > 0);
+  const pending = useSession((s) => s.pending.length);
+  const status = useSession((s) => s.save.status);
+  const mod = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+  return (
+    <header className="topbar">
+      <div className="topbar-title">
+        <h1>{name || 'Scenario'}</h1>
+        <span className="sub">{org ? `${org.name} · as of ${org.asOf}` : ''}</span>
+      </div>
+      <div className="topbar-spacer" />
+      <div className="toolbar-group">
+        <button
+          type="button"
+          className="btn btn-icon btn-ghost"
+          onClick={undo}
+          disabled={!canUndo}
+          aria-label="Undo"
+          title={`Undo (${mod}Z)`}
+        >
+          <IconUndo />
+        </button>
+        <button
+          type="button"
+          className="btn btn-icon btn-ghost"
+          onClick={redo}
+          disabled={!canRedo}
+          aria-label="Redo"
+          title={`Redo (Shift+${mod}Z)`}
+        >
+          <IconRedo />
+        </button>
+      </div>
+      <div className="divider" />
+      <SaveState />
+      <button
+        type="button"
+        className="btn btn-sm"
+        onClick={() => void saveNow()}
+        disabled={pending === 0 || status === 'saving' || status === 'conflict'}
+      >
+        Save
+      </button>
+      <ExportMenu />
+    </header>
+  );
+}

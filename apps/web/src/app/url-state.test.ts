@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { formatUrl, parseUrl } from './url-state';
+
+describe('url state', () => {
+  it('reads a find-me link', () => {
+    expect(parseUrl('/orgs/scaleup/scenarios/s%201/chart', '?person=E1042')).toEqual({
+      orgId: 'scaleup',
+      scenarioId: 's 1',
+      view: 'chart',
+      personId: 'E1042',
+    });
+  });
+
+  it('falls back to the chart for an unknown view and to home for unknown paths', () => {
+    expect(parseUrl('/orgs/a/scenarios/b/nope', '').view).toBe('chart');
+    expect(parseUrl('/whatever', '')).toEqual({
+      orgId: null,
+      scenarioId: null,
+      view: 'chart',
+      personId: null,
+    });
+  });
+
+  it('round-trips', () => {
+    const state = { orgId: 'o/1', scenarioId: 'x y', view: 'ladder' as const, personId: 'p&1' };
+    const url = new URL(formatUrl(state), 'http://h');
+    expect(parseUrl(url.pathname, url.search)).toEqual(state);
+    expect(formatUrl({ orgId: 'o', scenarioId: null, view: 'chart', personId: null })).toBe('/orgs/o');
+  });
+});

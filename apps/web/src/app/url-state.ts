@@ -1,0 +1,38 @@
+import { VIEWS, type View } from '../stores/view-store';
+
+/**
+ * What the address bar holds: the org, the scenario, the view and the focused person of
+ * "find me". `/orgs/scaleup/scenarios/s1/chart?person=E1042` is a link to one person's place in
+ * one scenario, which anyone with access can open.
+ */
+export interface UrlState {
+  orgId: string | null;
+  scenarioId: string | null;
+  view: View;
+  personId: string | null;
+}
+
+/** Reads a location's path and query. Unknown paths give the home state. */
+export function parseUrl(pathname: string, search: string): UrlState {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const params = new URLSearchParams(search);
+  const personId = params.get('person');
+  const state: UrlState = { orgId: null, scenarioId: null, view: 'chart', personId: personId || null };
+  if (parts[0] !== 'orgs' || !parts[1]) return state;
+  state.orgId = parts[1];
+  if (parts[2] === 'scenarios' && parts[3]) {
+    state.scenarioId = parts[3];
+    const view = parts[4] as View | undefined;
+    if (view && (VIEWS as readonly string[]).includes(view)) state.view = view;
+  }
+  return state;
+}
+
+/** The path and query of a state (the inverse of {@link parseUrl}). */
+export function formatUrl(state: UrlState): string {
+  if (!state.orgId) return '/';
+  const org = `/orgs/${encodeURIComponent(state.orgId)}`;
+  if (!state.scenarioId) return org;
+  const path = `${org}/scenarios/${encodeURIComponent(state.scenarioId)}/${state.view}`;
+  return state.personId ? `${path}?person=${encodeURIComponent(state.personId)}` : path;
+}

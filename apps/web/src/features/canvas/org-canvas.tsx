@@ -1,0 +1,278 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  type NodeChange,
+  type NodeTypes,
+  ReactFlow,
+  ReactFlowProvider,
+  type ReactFlowState,
+  useReactFlow,
+  useStore,
+} from '@xyflow/react';
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import '@xyflow/react/dist/base.css';
+import './canvas.css';
+import { viewportRect } from '../../lib/layout/spatial-grid';
+import { CHART } from '../../lib/layout/tree-layout';
+import { useSession } from '../../stores/session-store';
+import { revealPerson, setExpanded, useView } from '../../stores/view-store';
+import { buildChartNodes, type ChartFlowNode, summarizeFindings } from './chart-nodes';
+import { EdgeLayer } from './edge-layer';
+import { type NavKey, navigate } from './keyboard-nav';
+import { PersonNode } from './person-node';
+import { SpanLegend } from './span-legend';
+import { TeamNode } from './team-node';
+import { type ChartModel, useChartModel } from './use-chart-model';
+import { useDragReorg } from './use-drag-reorg';
+
+const nodeTypes: NodeTypes = { person: PersonNode, team: TeamNode };
+
+/** Below this zoom, cards are drawn compact (name, level and span only). */
+export const COMPACT_ZOOM = 0.45;
+/** Canvas pixels the culling window snaps to, and screen pixels of margin around the view. */
+const SNAP = 480;
+const MARGIN = 320;
+
+/** When true (`?cull=0`), every node goes to React Flow: the baseline the benchmarks compare with. */
+const CULL = typeof location === 'undefined' || new URLSearchParams(location.search).get('cull') !== '0';
+
+/** The culling window as a string that only changes when the snapped window or the level of detail does. */
+function windowKey(s: ReactFlowState): string {
+  if (!s.width || !s.height) return '';
+  const [x, y, zoom] = s.transform;
+  const r = viewportRect({ x, y, zoom }, s.width, s.height, MARGIN);
+  const x0 = Math.floor(r.x / SNAP);
+  const y0 = Math.floor(r.y / SNAP);
+  const x1 = Math.ceil((r.x + r.width) / SNAP);
+  const y1 = Math.ceil((r.y + r.height) / SNAP);
+  return `${x0},${y0},${x1},${y1},${zoom < COMPACT_ZOOM ? 'c' : 'f'}`;
+}
+
+function parseWindow(key: string) {
+  if (!key) return null;
+  const [x0, y0, x1, y1, lod] = key.split(',');
+  return {
+    rect: { x: +x0 * SNAP, y: +y0 * SNAP, width: (+x1 - +x0) * SNAP, height: (+y1 - +y0) * SNAP },
+    compact: lod === 'c',
+  };
+}
+
+function ChartFlow({ model }: { model: ChartModel }) {
+  const index = useSession((s) => s.index)!;
+  const analysis = useSession((s) => s.analysis);
+  const selectedId = useView((s) => s.selectedId);
+  const focusId = useView((s) => s.focusId);
+  const reveal = useView((s) => s.reveal);
+  const levels = useSession((s) => s.org?.ladder);
+  const key = useStore(windowKey);
+  const win = useMemo(() => parseWindow(key), [key]);
+  const flow = useReactFlow();
+  const cache = useRef(new Map<string, ChartFlowNode>());
+  const drag = useDragReorg(model);
+  const placed = useRef(false);
+
+  const managers = useMemo(() => new Map((analysis?.managers ?? []).map((m) => [m.id, m])), [analysis]);
+  const findings = useMemo(() => summarizeFindings(analysis?.findings ?? []), [analysis]);
+  const teamSizes = useMemo(() => {
+    const sizes = new Map<string, number>();
+    for (const p of index.byId.values()) if (p.teamId) sizes.set(p.teamId, (sizes.get(p.teamId) ?? 0) + 1);
+    return sizes;
+  }, [index]);
+  const levelNames = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const l of [...(levels?.tracks.ic ?? []), ...(levels?.tracks.manager ?? [])]) m.set(l.id, l.name);
+    return m;
+  }, [levels]);
+
+  const nodes = useMemo(() => {
+    const ctx = {
+      index,
+      managers,
+      findings,
+      levelNames,
+      selectedId,
+      focusId,
+      dropTargetId: drag.target?.id ?? null,
+      dropValid: drag.target?.valid ?? false,
+      compact: win?.compact ?? false,
+      draggingTeamId: drag.teamId,
+      teamSizes,
+    };
+    const built = buildChartNodes(
+      model,
+      CULL ? (win?.rect ?? null) : null,
+      ctx,
+      cache.current,
+      drag.draggedId,
+    );
+    if (!drag.draggedId || !drag.position) return built;
+    const dragKey = drag.teamId ? `team:${drag.teamId}` : drag.draggedId;
+    return built.map((n) => (n.id === dragKey ? { ...n, position: drag.position!, dragging: true } : n));
+  }, [
+    model,
+    win,
+    index,
+    managers,
+    findings,
+    levelNames,
+    teamSizes,
+    selectedId,
+    focusId,
+    drag.target,
+    drag.draggedId,
+    drag.teamId,
+    drag.position,
+  ]);
+
+  // First placement: the whole width when it is readable, else the top of the chart around its root.
+  useEffect(() => {
+    if (placed.current || !key) return;
+    placed.current = true;
+    const { width } = model.layout;
+    const el = document.querySelector('.org-canvas');
+    const vw = el?.clientWidth ?? 1200;
+    const zoom = Math.min(1, Math.max(0.72, (vw - 64) / Math.max(width, 1)));
+    const focus = focusId !== null ? model.positionOf.get(focusId) : undefined;
+    const anchor = focus ?? 0;
+    if (width * zoom <= vw - 64 && focus === undefined)
+      void flow.setViewport({ x: (vw - width * zoom) / 2, y: 32, zoom });
+    else {
+      const ax = model.layout.x[anchor] + CHART.cardWidth / 2;
+      const ay = focus !== undefined ? model.layout.y[anchor] - 160 : model.layout.y[anchor];
+      void flow.setViewport({ x: vw / 2 - ax * zoom, y: 32 - Math.max(0, ay) * zoom, zoom });
+    }
+  }, [key, model, flow, focusId]);
+
+  // Bring a person into view when asked (finding click, search, keyboard).
+  useEffect(() => {
+    if (!reveal) return;
+    const i = model.positionOf.get(reveal.id);
+    if (i === undefined) return;
+    const { zoom } = flow.getViewport();
+    const el = document.querySelector('.org-canvas');
+    const r = viewportRect(flow.getViewport(), el?.clientWidth ?? 1200, el?.clientHeight ?? 800, -40);
+    const x = model.layout.x[i];
+    const y = model.layout.y[i];
+    const inside =
+      x >= r.x && y >= r.y && x + CHART.cardWidth <= r.x + r.width && y + CHART.cardHeight <= r.y + r.height;
+    if (!inside)
+      void flow.setCenter(x + CHART.cardWidth / 2, y + CHART.cardHeight / 2, {
+        zoom: Math.max(zoom, 0.7),
+        duration: 250,
+      });
+    requestAnimationFrame(() => {
+      const card = document.querySelector<HTMLElement>(
+        `.person-card[data-person-id="${CSS.escape(reveal.id)}"]`,
+      );
+      if (card && document.activeElement?.closest('.org-canvas')) card.focus({ preventScroll: true });
+    });
+  }, [reveal, model, flow]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ChartFlowNode>[]) => {
+      for (const c of changes) {
+        if (c.type === 'position' && c.position && c.dragging) drag.move(c.id, c.position);
+        if (c.type === 'select' && c.selected && !c.id.startsWith('team:'))
+          useView.setState({ selectedId: c.id });
+      }
+    },
+    [drag],
+  );
+
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      const sel = useView.getState().selectedId;
+      const i = sel !== null ? model.positionOf.get(sel) : undefined;
+      if (e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End') {
+        e.preventDefault();
+        const next = i === undefined ? 0 : navigate(model.tree, i, e.key as NavKey);
+        if (model.tree.ids[next]) revealPerson(model.tree.ids[next]);
+      } else if ((e.key === 'Enter' || e.key === ' ') && i !== undefined && sel) {
+        e.preventDefault();
+        if (model.tree.childOffsets[i + 1] > model.tree.childOffsets[i] || model.tree.isCollapsed[i]) {
+          setExpanded(sel, model.tree.isCollapsed[i] === 1);
+        }
+      } else if (e.key === 'Escape') useView.setState({ selectedId: null });
+    },
+    [model],
+  );
+
+  return (
+    <div
+      className="org-canvas"
+      onKeyDown={onKeyDown}
+      role="application"
+      aria-label="Org chart. Use the arrow keys to move between people, Enter to show or hide reports."
+      aria-describedby="chart-help"
+    >
+      <p id="chart-help" className="sr-only">
+        Drag a person onto a manager to move them with their reports; hold Shift to move them alone. Drag a
+        team by its header. The outline view lists the same people as a tree.
+      </p>
+      <ReactFlow<ChartFlowNode>
+        nodes={nodes}
+        edges={[]}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStart={drag.onStart}
+        onNodeDrag={drag.onDrag}
+        onNodeDragStop={drag.onStop}
+        onPaneClick={() => useView.setState({ selectedId: null })}
+        minZoom={0.04}
+        maxZoom={1.6}
+        nodesConnectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        elementsSelectable
+        selectNodesOnDrag={false}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={null}
+        selectionKeyCode={null}
+        onlyRenderVisibleElements={false}
+        panOnScroll
+        zoomOnPinch
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="#cdd2da" />
+        <EdgeLayer
+          model={model}
+          rect={CULL ? (win?.rect ?? null) : null}
+          index={index}
+          selected={selectedId}
+        />
+        <Controls showInteractive={false} position="bottom-right" />
+        <SpanLegend />
+        {drag.hint && (
+          <div className={`drag-hint${drag.target && !drag.target.valid ? ' is-invalid' : ''}`} role="status">
+            {drag.hint}
+          </div>
+        )}
+      </ReactFlow>
+    </div>
+  );
+}
+
+/** The org chart of the open scenario. */
+export function OrgCanvas() {
+  const model = useChartModel();
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (model && !ready) {
+      setReady(true);
+      performance.mark('reorg:chart-model');
+    }
+  }, [model, ready]);
+  if (!model) {
+    return (
+      <div className="empty" aria-busy="true">
+        <div className="spinner" />
+      </div>
+    );
+  }
+  return (
+    <ReactFlowProvider>
+      <ChartFlow model={model} />
+    </ReactFlowProvider>
+  );
+}

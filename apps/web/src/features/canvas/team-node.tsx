@@ -1,0 +1,31 @@
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { teamStrokeScale, teamTextScale, teamTintScale, teamTypeLabel } from '../../lib/colors/team-colors';
+import type { TeamFlowNode } from './chart-nodes';
+
+function TeamNodeView({ data }: NodeProps<TeamFlowNode>) {
+  const { team } = data;
+  return (
+    <div
+      className={`team-container${data.drop === 'dragging' ? ' is-dragging' : ''}`}
+      style={{ background: teamTintScale(team.type), borderColor: teamStrokeScale(team.type) }}
+      data-team-id={team.id}
+    >
+      <div
+        className="team-node-handle"
+        title={`Drag ${team.name} onto a manager to move the team`}
+        style={{ color: teamTextScale(team.type) }}
+      >
+        <span className="team-grip" aria-hidden="true">
+          ⋮⋮
+        </span>
+        <span className="team-name">{team.name}</span>
+        <span className="team-type">{teamTypeLabel(team.type)}</span>
+        <span className="team-count">{data.members}</span>
+      </div>
+    </div>
+  );
+}
+
+/** A team container drawn behind its manager and their ICs, colored by Team Topologies type; drag it by its header. */
+export const TeamNode = memo(TeamNodeView);

@@ -1,0 +1,76 @@
+import type { AnalysisReport, Org } from '@reorg/model';
+
+/** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell: text that a spreadsheet would run as a formula gets a leading `'` (so `=1+1`
+ * stays text), and cells with commas, quotes, line breaks or edge spaces are quoted (RFC 4180).
+ * Numbers are written as they are.
+ */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  let s = value;
+  if (FORMULA_START.test(s)) s = `'${s}`;
+  return /[",\n\r]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The columns of the export, in order (HRIS-style headers that `reorg`'s importer reads back). */
+export const CSV_COLUMNS = [
+  'Employee ID',
+  'Name',
+  'Title',
+  'Email',
+  'Level',
+  'Manager ID',
+  'Manager Name',
+  'Team ID',
+  'Team',
+  'Team Type',
+  'Status',
+  'FTE',
+  'Location',
+  'Start Date',
+  'Manager Since',
+  'Annual Cost',
+  'Direct Reports',
+  'Span Status',
+  'Weekly 1:1 Hours',
+] as const;
+
+/** The org as CSV (one row per record, CRLF line ends), with span columns from the analysis when given. */
+export function orgToCsv(org: Org, analysis?: AnalysisReport | null): string {
+  const byId = new Map(org.people.map((p) => [p.id, p]));
+  const teams = new Map(org.teams.map((t) => [t.id, t]));
+  const spans = new Map((analysis?.managers ?? []).map((m) => [m.id, m]));
+  const lines = [CSV_COLUMNS.map(csvCell).join(',')];
+  for (const p of org.people) {
+    const team = p.teamId ? teams.get(p.teamId) : undefined;
+    const span = spans.get(p.id);
+    const row = [
+      p.id,
+      p.name,
+      p.title,
+      p.email,
+      p.level,
+      p.managerId,
+      p.managerId ? byId.get(p.managerId)?.name : undefined,
+      p.teamId,
+      team?.name,
+      team?.type,
+      p.status,
+      p.fte,
+      p.location,
+      p.startDate,
+      p.managerSince,
+      p.cost,
+      span?.directReports,
+      span?.status,
+      span?.weeklyOneOnOneHours,
+    ];
+    lines.push(row.map(csvCell).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

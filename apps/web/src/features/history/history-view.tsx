@@ -1,0 +1,4 @@
+/** Placeholder. */
+export function HistoryView() {
+  return <div className="empty">Coming soon</div>;
+}

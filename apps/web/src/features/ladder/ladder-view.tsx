@@ -1,0 +1,4 @@
+/** Placeholder. */
+export function LadderView() {
+  return <div className="empty">Coming soon</div>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder. */
+export function OutlineView() {
+  return <div className="empty">Coming soon</div>;
+}

@@ -1,0 +1,4 @@
+/** Placeholder. */
+export function TeamGraphView() {
+  return <div className="empty">Coming soon</div>;
+}

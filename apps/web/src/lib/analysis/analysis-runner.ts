@@ -1,0 +1,86 @@
+import { type AnalysisReport, analyzeOrg, type Op, type Org } from '@reorg/model';
+import type { AnalysisRequest, AnalysisResponse } from './analysis-protocol';
+
+/** Orgs up to this many people are analysed on the main thread, synchronously (a few ms). */
+export const INLINE_ANALYSIS_LIMIT = 3000;
+
+/**
+ * Runs the full analysis: inline for small orgs, in a worker for big ones. The worker keeps its
+ * own copy of the org; `load` sends the whole org (once per scenario or rebase), `apply` only ops.
+ * At most one analysis is in flight; changes made meanwhile trigger one more when it returns.
+ */
+export interface AnalysisRunner {
+  readonly inline: boolean;
+  load(org: Org): void;
+  apply(ops: Op[], org: Org): void;
+  /** Asks for a report of the latest state; `onReport` gets it (immediately when inline). */
+  request(): void;
+  dispose(): void;
+}
+
+/** Creates a runner for an org of `size` people. */
+export function createAnalysisRunner(
+  size: number,
+  onReport: (report: AnalysisReport, ms: number) => void,
+): AnalysisRunner {
+  if (size <= INLINE_ANALYSIS_LIMIT || typeof Worker === 'undefined') return inlineRunner(onReport);
+  return workerRunner(onReport);
+}
+
+function inlineRunner(onReport: (report: AnalysisReport, ms: number) => void): AnalysisRunner {
+  let org: Org | null = null;
+  return {
+    inline: true,
+    load(next) {
+      org = next;
+    },
+    apply(_ops, next) {
+      org = next;
+    },
+    request() {
+      if (!org) return;
+      const started = performance.now();
+      const report = analyzeOrg(org);
+      onReport(report, performance.now() - started);
+    },
+    dispose() {
+      org = null;
+    },
+  };
+}
+
+function workerRunner(onReport: (report: AnalysisReport, ms: number) => void): AnalysisRunner {
+  const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+  const post = (msg: AnalysisRequest) => worker.postMessage(msg);
+  let seq = 0;
+  let inFlight = false;
+  let again = false;
+  worker.onmessage = (event: MessageEvent<AnalysisResponse>) => {
+    inFlight = false;
+    if (event.data.seq === seq && !again) onReport(event.data.report, event.data.ms);
+    if (again) {
+      again = false;
+      send();
+    }
+  };
+  const send = () => {
+    inFlight = true;
+    post({ kind: 'analyze', seq: ++seq });
+  };
+  return {
+    inline: false,
+    load(org) {
+      post({ kind: 'load', org });
+    },
+    apply(ops) {
+      post({ kind: 'apply', ops });
+    },
+    request() {
+      if (inFlight) again = true;
+      else send();
+    },
+    dispose() {
+      worker.terminate();
+    },
+  };
+}

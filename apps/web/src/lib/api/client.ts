@@ -1,0 +1,175 @@
+import type { AppType } from '@reorg/api';
+import type { Op, OpInput, Org } from '@reorg/model';
+import { hc } from 'hono/client';
+
+/**
+ * The typed API client (`hc<AppType>`, no code generation) and the calls the web app makes,
+ * each returning plain data or throwing an {@link ApiError} that carries the problem's detail.
+ */
+const client = hc<AppType>(typeof location === 'undefined' ? 'http://localhost/' : location.origin);
+
+/** A failed request: the HTTP status and the problem document's detail (or the network error). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly problem?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+/** A stored org in a listing. */
+export interface OrgListItem {
+  id: string;
+  name: string;
+  source: string;
+  summary: { people: number; aggregates: number; teams: number; asOf: string };
+  createdAt: string;
+}
+
+/** A scenario in a listing. */
+export interface ScenarioSummary {
+  id: string;
+  orgId: string;
+  name: string;
+  author: string;
+  createdAt: string;
+  revision: number;
+  updatedAt: string;
+}
+
+/** A scenario at its latest revision: its state and effective ops. */
+export interface ScenarioDocument extends ScenarioSummary {
+  ops: Op[];
+  state: Org;
+}
+
+/** One saved revision of a scenario. */
+export interface RevisionItem {
+  revision: number;
+  author: string;
+  createdAt: string;
+  restoredFrom: number | null;
+  ops: Op[];
+}
+
+async function fail(res: Response): Promise<never> {
+  let problem: Record<string, unknown> | undefined;
+  try {
+    problem = (await res.json()) as Record<string, unknown>;
+  } catch {
+    problem = undefined;
+  }
+  const detail = typeof problem?.detail === 'string' ? problem.detail : res.statusText;
+  throw new ApiError(res.status, detail || `HTTP ${res.status}`, problem);
+}
+
+async function call<T>(request: Promise<Response>): Promise<T> {
+  let res: Response;
+  try {
+    res = await request;
+  } catch (error) {
+    throw new ApiError(0, `Cannot reach the server: ${(error as Error).message}`);
+  }
+  if (!res.ok) return fail(res);
+  return (await res.json()) as T;
+}
+
+/** The stored orgs, oldest first. */
+export async function listOrgs(): Promise<OrgListItem[]> {
+  return (await call<{ orgs: OrgListItem[] }>(client.api.orgs.$get())).orgs;
+}
+
+/** An org's baseline document. */
+export async function getOrg(id: string): Promise<Org> {
+  return (await call<{ org: Org }>(client.api.orgs[':id'].$get({ param: { id } }))).org;
+}
+
+/** The scenarios of an org, oldest first. */
+export async function listScenarios(orgId: string): Promise<ScenarioSummary[]> {
+  const res = client.api.orgs[':id'].scenarios.$get({ param: { id: orgId } });
+  return (await call<{ scenarios: ScenarioSummary[] }>(res)).scenarios;
+}
+
+/** Creates a scenario of an org (revision 1, no ops unless given). */
+export async function createScenario(
+  orgId: string,
+  name: string,
+  ops: OpInput[] = [],
+): Promise<ScenarioDocument> {
+  const res = client.api.orgs[':id'].scenarios.$post({
+    param: { id: orgId },
+    json: { name, ops: ops as Op[] },
+    header: { 'x-reorg-author': authorName() },
+  });
+  return call<ScenarioDocument>(res);
+}
+
+/** A scenario at its latest revision. */
+export async function getScenario(id: string): Promise<ScenarioDocument> {
+  return call<ScenarioDocument>(client.api.scenarios[':id'].$get({ param: { id } }));
+}
+
+/** Result of {@link saveOps}: the new revision, or the revision the scenario is at when stale (412). */
+export type SaveResult =
+  | { ok: true; revision: number }
+  | { ok: false; stale: true; currentRevision: number }
+  | { ok: false; stale: false; status: number; message: string; opIndex?: number };
+
+/** Appends a batch of ops as one revision, on top of `revision` (`If-Match`). Never throws for 412/422. */
+export async function saveOps(scenarioId: string, ops: Op[], revision: number): Promise<SaveResult> {
+  let res: Response;
+  try {
+    res = await client.api.scenarios[':id'].ops.$post({
+      param: { id: scenarioId },
+      json: { ops },
+      header: { 'if-match': `"${revision}"`, 'x-reorg-author': authorName() },
+    });
+  } catch (error) {
+    return {
+      ok: false,
+      stale: false,
+      status: 0,
+      message: `Cannot reach the server: ${(error as Error).message}`,
+    };
+  }
+  if (res.ok) return { ok: true, revision: ((await res.json()) as { revision: number }).revision };
+  const problem = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (res.status === 412) {
+    const current = Number(problem.currentRevision ?? res.headers.get('etag')?.replace(/\D/g, ''));
+    return { ok: false, stale: true, currentRevision: current };
+  }
+  return {
+    ok: false,
+    stale: false,
+    status: res.status,
+    message: String(problem.detail ?? res.statusText),
+    ...(typeof problem.opIndex === 'number' ? { opIndex: problem.opIndex } : {}),
+  };
+}
+
+/** The saved revisions of a scenario, oldest first. */
+export async function listRevisions(scenarioId: string): Promise<RevisionItem[]> {
+  const res = client.api.scenarios[':id'].revisions.$get({ param: { id: scenarioId } });
+  return (await call<{ revisions: RevisionItem[] }>(res)).revisions;
+}
+
+/** Restores an old revision as a new one (on top of `revision`). */
+export async function restoreRevision(scenarioId: string, target: number, revision: number): Promise<number> {
+  const res = client.api.scenarios[':id'].restore.$post({
+    param: { id: scenarioId },
+    json: { revision: target },
+    header: { 'if-match': `"${revision}"`, 'x-reorg-author': authorName() },
+  });
+  return (await call<{ revision: number }>(res)).revision;
+}
+
+/** Who this browser saves as (the `X-Reorg-Author` header). */
+function authorName(): string {
+  try {
+    return localStorage.getItem('reorg.author') ?? 'web';
+  } catch {
+    return 'web';
+  }
+}

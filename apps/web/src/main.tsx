@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import { useSession } from './stores/session-store';
+import { useView } from './stores/view-store';
+import './styles/app.css';
+
+/** The stores, for the end-to-end suite and the benchmarks (read-only use). */
+(window as unknown as { __reorg: unknown }).__reorg = { session: useSession, view: useView };
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,174 @@
+import { type AnalysisReport, applyOps, type Op, type Org } from '@reorg/model';
+import { type AnalysisRunner, createAnalysisRunner } from '../lib/analysis/analysis-runner';
+import { analyzeSpansLocally, mergeLocalSpans } from '../lib/analysis/local-analysis';
+import { diffToOps } from '../lib/ops/diff-to-ops';
+import { buildOrgIndex, getManagerId, type OrgIndex, updateOrgIndex } from '../lib/org/org-index';
+import { type PendingEntry, writePending } from '../lib/session/pending-storage';
+import { collectChains, getTouchedPeople } from '../lib/session/touched';
+import { EMPTY_SESSION, type HistoryStep, notify, type SessionState, useSession } from './session-store';
+
+let runner: AnalysisRunner | null = null;
+let saveTimer: ReturnType<typeof setTimeout> | null = null;
+/** Delay between the last change and its save, in ms (a burst of changes is one revision). */
+export const SAVE_DELAY_MS = 900;
+
+const set = useSession.setState;
+const get = useSession.getState;
+
+/** Hooks the sync module registers (avoids an import cycle). */
+export const sessionHooks = { scheduleSave: (_delay: number) => {} };
+
+function onReport(report: AnalysisReport): void {
+  set({ analysis: report, analysisPending: false });
+}
+
+/** Installs a new org as the session's state: index, analysis runner, first analysis. */
+export function installOrg(org: Org, extra: Partial<SessionState>): void {
+  const size = org.people.length;
+  if (!runner || runner.inline !== size <= 3000) {
+    runner?.dispose();
+    runner = createAnalysisRunner(size, onReport);
+  }
+  const index = buildOrgIndex(org);
+  set({ ...extra, org, index, analysisPending: !runner.inline });
+  runner.load(org);
+  runner.request();
+}
+
+/** Closes the open scenario. */
+export function closeSession(): void {
+  runner?.dispose();
+  runner = null;
+  set({ ...EMPTY_SESSION });
+}
+
+/** Persists the unsaved entries (a reload or a crash keeps them). */
+export function persistPending(): void {
+  const s = get();
+  if (s.scenarioId) writePending(s.scenarioId, s.revision, s.pending);
+}
+
+/** Result of {@link applyChange}. */
+export type ChangeResult = { ok: true } | { ok: false; message: string };
+
+/**
+ * Applies ops as one user step (a drag, a menu action): locally at once with the model's
+ * `applyOps`, re-analysed (span rows of the affected managers at once, the rest inline or in the
+ * worker), recorded for undo, queued for saving. A refused op changes nothing and says why.
+ */
+export function applyChange(
+  ops: Op[],
+  label: string,
+  history: 'push' | 'undo' | 'redo' = 'push',
+): ChangeResult {
+  const started = performance.now();
+  const s = get();
+  if (!s.org || !s.index) return { ok: false, message: 'No scenario is open.' };
+  if (s.save.status === 'conflict') {
+    const message = 'Resolve the save conflict first (see the banner above the chart).';
+    notify('error', message);
+    return { ok: false, message };
+  }
+  const before = s.org;
+  const r = applyOps(before, ops);
+  if (!r.ok) {
+    notify('error', r.error.message);
+    return { ok: false, message: r.error.message };
+  }
+  if (r.org === before) return { ok: true };
+  const touched = getTouchedPeople(before, r.org, r.patches);
+  const inverse = diffToOps(r.org, before, touched ?? undefined);
+  const changedIds = touched ?? idsOf(inverse);
+  const affected = collectChains(changedIds, (id) => getManagerId(s.index!, id));
+  const index = updateOrgIndex(s.index, r.org, r.patches);
+  collectChains(changedIds, (id) => getManagerId(index, id), affected);
+
+  runner?.apply(ops, r.org);
+  let analysis = s.analysis;
+  if (runner?.inline) runner.request();
+  else if (analysis) {
+    analysis = mergeLocalSpans(analysis, analyzeSpansLocally(r.org, index, affected));
+    runner?.request();
+  }
+  const step: HistoryStep = { label, ops, inverse };
+  const pending: PendingEntry[] = [...s.pending, { label, ops }];
+  set({
+    org: r.org,
+    index,
+    ...(runner?.inline ? {} : { analysis, analysisPending: true }),
+    pending,
+    undoStack: history === 'undo' ? s.undoStack : [...s.undoStack, step],
+    redoStack: history === 'push' ? [] : history === 'redo' ? s.redoStack : s.redoStack,
+    save: { status: 'unsaved' },
+    lastChangeMs: performance.now() - started,
+  });
+  persistPending();
+  sessionHooks.scheduleSave(SAVE_DELAY_MS);
+  return { ok: true };
+}
+
+function idsOf(ops: Op[]): Set<string> {
+  const ids = new Set<string>();
+  for (const op of ops) {
+    if ('personId' in op) ids.add(op.personId);
+    if (op.type === 'addPerson') ids.add(op.person.id);
+  }
+  return ids;
+}
+
+/** Undoes the last step (its inverse ops become a new change, saved like any other). */
+export function undo(): void {
+  const s = get();
+  const step = s.undoStack.at(-1);
+  if (!step) return;
+  set({ undoStack: s.undoStack.slice(0, -1) });
+  const r = applyChange(step.inverse, `Undo: ${step.label}`, 'undo');
+  if (!r.ok) {
+    set({ undoStack: s.undoStack });
+    notify('error', `Cannot undo "${step.label}": ${r.message}`);
+    return;
+  }
+  // The redo of this step is its ops again; its inverse is recomputed when it is redone.
+  set((st) => ({ redoStack: [...st.redoStack, step] }));
+  notify('info', `Undone: ${step.label}`);
+}
+
+/** Redoes the last undone step. */
+export function redo(): void {
+  const s = get();
+  const step = s.redoStack.at(-1);
+  if (!step) return;
+  set({ redoStack: s.redoStack.slice(0, -1) });
+  const r = applyChange(step.ops, step.label, 'redo');
+  if (!r.ok) {
+    set({ redoStack: s.redoStack });
+    notify('error', `Cannot redo "${step.label}": ${r.message}`);
+    return;
+  }
+  notify('info', `Redone: ${step.label}`);
+}
+
+/** Replaces the local state after a rebase or a reload (new base, remaining entries applied). */
+export function resetState(
+  org: Org,
+  revision: number,
+  pending: PendingEntry[],
+  extra: Partial<SessionState> = {},
+): void {
+  installOrg(org, { revision, pending, inFlight: 0, redoStack: [], ...extra });
+  persistPending();
+}
+
+/** The index of the open scenario (for helpers outside React). */
+export function currentIndex(): OrgIndex | null {
+  return get().index;
+}
+
+/** Schedules a save after `delay` ms (replacing a scheduled one). */
+export function scheduleSaveWith(fn: () => void, delay: number): void {
+  if (saveTimer) clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    saveTimer = null;
+    fn();
+  }, delay);
+}
