@@ -1,12 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import * as model from '@reorg/model';
-
-// TEMPORARY until compareScenarios lands in @reorg/model.
-const compareScenarios = (model as unknown as { compareScenarios: (...a: unknown[]) => unknown })
-  .compareScenarios;
-
-import type { AppEnv } from '../http';
-import { IdParamSchema } from '../http';
+import { ComparisonSchema, compareScenarios, IsoDateSchema } from '@reorg/model';
+import { type AppEnv, IdParamSchema } from '../http';
 import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
 import type { Scenarios } from '../services/scenarios';
 
@@ -24,6 +18,9 @@ const CompareQuerySchema = z.object({
     )
     .pipe(z.array(IdParamSchema).min(1).max(MAX_COMPARED))
     .openapi({ description: 'Comma-separated scenario ids (1 to 12), all of one org.', example: 'a,b' }),
+  asOf: IsoDateSchema.optional().openapi({
+    description: 'Date to measure tenure to (default: each org’s own).',
+  }),
 });
 
 const compareRoute = createRoute({
@@ -39,7 +36,7 @@ const compareRoute = createRoute({
           schema: z.object({
             orgId: z.string(),
             scenarios: z.array(z.object({ id: z.string(), name: z.string(), revision: z.number().int() })),
-            comparison: z.unknown(),
+            comparison: z.lazy(() => ComparisonSchema).openapi('Comparison'),
           }),
         },
       },
@@ -52,7 +49,8 @@ const compareRoute = createRoute({
 /** `/api/compare?ids=a,b`. */
 export function createCompareRoutes(scenarios: Scenarios) {
   return new OpenAPIHono<AppEnv>().openapi(compareRoute, async (c) => {
-    const ids = [...new Set(c.req.valid('query').ids)];
+    const { ids: listed, asOf } = c.req.valid('query');
+    const ids = [...new Set(listed)];
     const heads = await Promise.all(ids.map((id) => scenarios.head(id)));
     const missing = ids.filter((_, k) => !heads[k]);
     if (missing.length > 0) {
@@ -84,6 +82,7 @@ export function createCompareRoutes(scenarios: Scenarios) {
     const comparison = compareScenarios(
       baseline.org,
       found.map((h, k) => ({ id: h.id, name: h.name, org: states[k]!.org })),
+      asOf ? { asOf } : {},
     );
     return c.json(
       { orgId, scenarios: found.map((h) => ({ id: h.id, name: h.name, revision: h.revision })), comparison },

@@ -204,10 +204,18 @@ describe.each(ENGINES)('scenarios on %s', (engine) => {
       const paths = (await readJson(res)).errors.map((e: { path: string }) => e.path).sort();
       expect(paths).toEqual(['ops.0.managerId', 'ops.0.personId']);
       expect((await saveOps('plan-a', [], '"2"')).status).toBe(422);
-      const nul = await saveOps('plan-a', [{ type: 'updatePerson', personId: 'e1', changes: { title: 'a\u0000b' } }], '"2"');
+      const nul = await saveOps(
+        'plan-a',
+        [{ type: 'updatePerson', personId: 'e1', changes: { title: 'a\u0000b' } }],
+        '"2"',
+      );
       expect(nul.status).toBe(422);
       expect((await readJson(nul)).errors).toEqual([
-        expect.objectContaining({ in: 'body', path: 'ops.0.changes.title', message: expect.stringContaining('NUL') }),
+        expect.objectContaining({
+          in: 'body',
+          path: 'ops.0.changes.title',
+          message: expect.stringContaining('NUL'),
+        }),
       ]);
     });
 
@@ -340,6 +348,42 @@ describe.each(ENGINES)('scenarios on %s', (engine) => {
       expect(spans).toMatchObject({ ada: 2, linus: 4 });
       expect(spans.grace).toBeUndefined();
       expect((await app.request('/api/scenarios/lopsided/analysis?asOf=nope')).status).toBe(422);
+    });
+  });
+
+  describe('compare', () => {
+    it('compares scenarios of one org side by side, each against the baseline', async () => {
+      const res = await app.request('/api/compare?ids=lopsided,with-ops');
+      expect(res.status).toBe(200);
+      const body = await readJson(res);
+      expect(body.orgId).toBe('acme');
+      expect(body.scenarios).toEqual([
+        { id: 'lopsided', name: 'Scenario lopsided', revision: 1 },
+        { id: 'with-ops', name: 'Scenario with-ops', revision: 1 },
+      ]);
+      const { baseline, scenarios } = body.comparison;
+      expect(baseline).toMatchObject({ orgId: 'acme', metrics: { people: 7, managers: 3 } });
+      expect(scenarios.map((s: Json) => s.id)).toEqual(['lopsided', 'with-ops']);
+      const [lopsided, withOps] = scenarios;
+      expect(lopsided.metrics.managers).toBe(2);
+      expect(lopsided.delta.managers).toBe(-1);
+      expect(withOps.delta.managers).toBe(0);
+      expect(JSON.stringify(lopsided.diff)).toContain('e2');
+    });
+
+    it('answers 404 naming missing scenarios, 422 for scenarios of different orgs or bad ids', async () => {
+      const missing = await app.request('/api/compare?ids=lopsided,ghost,phantom');
+      expect(missing.status).toBe(404);
+      expect((await readJson(missing)).detail).toBe('no scenario with id "ghost", "phantom"');
+      const mixed = await app.request('/api/compare?ids=lopsided,other-plan');
+      expect(mixed.status).toBe(422);
+      expect((await readJson(mixed)).errors).toEqual([
+        { in: 'query', path: 'ids', message: 'scenarios of different orgs' },
+      ]);
+      expect((await app.request('/api/compare?ids=,')).status).toBe(422);
+      expect((await app.request('/api/compare')).status).toBe(422);
+      const many = Array.from({ length: 13 }, (_, k) => `s${k}`).join(',');
+      expect((await app.request(`/api/compare?ids=${many}`)).status).toBe(422);
     });
   });
 });

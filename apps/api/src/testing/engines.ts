@@ -3,6 +3,7 @@ import pg from 'pg';
 import { createApp } from '../app';
 import { type Database, openPglite, openPostgres } from '../db/client';
 import { type OpenedStore, openStore } from '../db/open';
+import { createJsonLogger, silentLogger } from '../log';
 
 /** A database engine of the tests. */
 export type TestEngine = 'pglite' | 'postgres';
@@ -66,9 +67,13 @@ async function adminQuery(url: string, text: string): Promise<void> {
   }
 }
 
-/** A fresh store and an app on it, for one test file. CSV imports are dated 2025-01-15. */
+/**
+ * A fresh store and an app on it, for one test file. CSV imports are dated 2025-01-15. Set
+ * `REORG_TEST_LOGS=1` to see the app's logs (unexpected errors included).
+ */
 export async function openTestApp(engine: TestEngine) {
   const opened = await openTestStore(engine);
-  const app = createApp({ store: opened.store, webDir: false, today: () => '2025-01-15' });
+  const logger = process.env.REORG_TEST_LOGS ? createJsonLogger() : silentLogger;
+  const app = createApp({ store: opened.store, webDir: false, today: () => '2025-01-15', logger });
   return { app, store: opened.store, close: opened.close };
 }

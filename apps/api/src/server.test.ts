@@ -1,0 +1,171 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LOCK_FILE } from './db/data-lock';
+import type { Json } from './testing/http';
+
+const API_DIR = fileURLToPath(new URL('../', import.meta.url));
+const CHILD = fileURLToPath(new URL('./testing/serve-child.ts', import.meta.url));
+const SLOW = 180_000;
+
+interface Child {
+  process: ChildProcess;
+  base: string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+afterAll(() => {
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'reorg-serve-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Starts `startServer` on `dataDir` in a child process; resolves once it prints its URL, or when it exits. */
+function startChild(dataDir: string): Promise<Child> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], {
+    cwd: API_DIR,
+    env: { ...process.env, DATABASE_URL: '' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  children.push(child);
+  let stderr = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      const port = /serving http:\/\/localhost:(\d+)/.exec(stderr)?.[1];
+      if (port) resolve({ process: child, base: `http://127.0.0.1:${port}`, stderr: () => stderr, exited });
+    });
+    exited.then(() => resolve({ process: child, base: '', stderr: () => stderr, exited }), reject);
+  });
+}
+
+async function getJson(url: string): Promise<Json> {
+  const res = await fetch(url);
+  expect(res.status, url).toBe(200);
+  return res.json();
+}
+
+describe('reorg serve in a real process (PGlite in a data folder)', () => {
+  const dataDir = tempDir();
+  let first: Child;
+
+  it(
+    'seeds the fixtures on first start, prints its URL, and refuses a second server on the same folder',
+    async () => {
+      first = await startChild(dataDir);
+      expect(first.base, first.stderr()).not.toBe('');
+      expect(first.stderr()).toContain('seeded the sample orgs');
+      expect(first.stderr()).toContain(`PGlite in ${dataDir}`);
+      const orgs = (await getJson(`${first.base}/api/orgs`)).orgs.map((o: Json) => o.id).sort();
+      expect(orgs).toEqual(['scaleup', 'startup']);
+      const scenarios = (await getJson(`${first.base}/api/scenarios`)).scenarios;
+      expect(scenarios.length).toBeGreaterThanOrEqual(2);
+      const seeded = await getJson(`${first.base}/api/scenarios/startup-rebalance`);
+      expect(seeded.ops.length).toBeGreaterThan(0);
+
+      const second = await startChild(dataDir);
+      expect(second.base).toBe('');
+      expect(await second.exited).toBe(3);
+      expect(second.stderr()).toMatch(/data folder .* is in use by another reorg server \(pid \d+/);
+      expect((await fetch(`${first.base}/api/health`)).status).toBe(200);
+    },
+    SLOW,
+  );
+
+  it(
+    'loses no acknowledged revision when killed with SIGKILL while writing',
+    async () => {
+      const ids = ['startup-rebalance', 'kill-a', 'kill-b'];
+      for (const id of ids.slice(1)) {
+        const res = await fetch(`${first.base}/api/orgs/startup/scenarios`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ id, name: id }),
+        });
+        expect(res.status).toBe(201);
+      }
+      const acked: { id: string; revision: number; author: string; ops: Json[] }[] = [];
+      let stop = false;
+      const writer = async (id: string) => {
+        let revision = (await getJson(`${first.base}/api/scenarios/${id}`)).revision as number;
+        for (let k = 0; !stop; k++) {
+          const ops = [
+            {
+              type: 'changeManager',
+              personId: 'E110',
+              managerId: k % 2 ? 'E105' : 'E112',
+              withReports: true,
+            },
+          ];
+          const author = `${id}-${k}`;
+          let res: Response;
+          try {
+            res = await fetch(`${first.base}/api/scenarios/${id}/ops`, {
+              method: 'POST',
+              headers: {
+                'content-type': 'application/json',
+                'if-match': `"${revision}"`,
+                'x-reorg-author': author,
+              },
+              body: JSON.stringify({ ops }),
+            });
+          } catch {
+            return; // the server died mid-request: this write was never acknowledged
+          }
+          if (res.status !== 201) throw new Error(`${id}: ${res.status} ${await res.text()}`);
+          revision = ((await res.json()) as Json).revision;
+          acked.push({ id, revision, author, ops });
+        }
+      };
+      const writers = ids.map(writer);
+      while (acked.length < 60) await new Promise((r) => setTimeout(r, 5));
+      first.process.kill('SIGKILL');
+      stop = true;
+      await Promise.all(writers);
+      expect(await first.exited).toBe(null);
+      expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true);
+
+      const restarted = await startChild(dataDir);
+      expect(restarted.base, restarted.stderr()).not.toBe('');
+      expect(restarted.stderr()).not.toContain('seeded');
+      for (const id of ids) {
+        const { revisions } = await getJson(`${restarted.base}/api/scenarios/${id}/revisions`);
+        const byRevision = new Map<number, Json>(revisions.map((r: Json) => [r.revision, r]));
+        for (const ack of acked.filter((a) => a.id === id)) {
+          expect(byRevision.get(ack.revision), `${id} revision ${ack.revision}`).toMatchObject({
+            author: ack.author,
+            ops: ack.ops,
+          });
+        }
+        const scenario = await getJson(`${restarted.base}/api/scenarios/${id}`);
+        expect(scenario.revision).toBe(revisions.at(-1).revision);
+      }
+      first = restarted;
+    },
+    SLOW,
+  );
+
+  it(
+    'closes cleanly on SIGTERM: exit code 0 and the folder lock released',
+    async () => {
+      first.process.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      expect(first.stderr()).toContain('SIGTERM, closing');
+      expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+    },
+    SLOW,
+  );
+});
