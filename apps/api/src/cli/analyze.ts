@@ -48,7 +48,7 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
   io.stdout(
     format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
-      : formatReportTable(report, { color: io.isTty }),
+      : formatReportTable(report, { color: io.isTty, org }),
   );
   if (failOn === 'error' && report.summary.findings.error > 0) return 3;
   if (failOn === 'warning' && report.summary.findings.error + report.summary.findings.warning > 0) return 3;

@@ -1,4 +1,4 @@
-import type { AnalysisReport, Finding, ManagerReport, Severity } from '@reorg/model';
+import type { AnalysisReport, Finding, ManagerReport, Org, Severity } from '@reorg/model';
 import { SEVERITIES } from '@reorg/model';
 
 /** Options of {@link formatReportTable}. */
@@ -9,6 +9,8 @@ export interface FormatReportOptions {
   maxManagers?: number;
   /** Use ANSI colors (default false). */
   color?: boolean;
+  /** The analysed org: unnamed managers (e.g. "N/D" posts) are then shown by their title. */
+  org?: Pick<Org, 'people'>;
 }
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
@@ -34,7 +36,9 @@ function pad(s: string, width: number): string {
  * with its message and fix.
  */
 export function formatReportTable(report: AnalysisReport, options: FormatReportOptions = {}): string {
-  const { perCode = 8, maxManagers = 60, color = false } = options;
+  const { perCode = 8, maxManagers = 60, color = false, org } = options;
+  const titles = new Map<string, string>();
+  for (const p of org?.people ?? []) if (!p.name && p.title) titles.set(p.id, p.title);
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const bold = (s: string) => paint('1', s);
   const s = report.summary;
@@ -59,7 +63,7 @@ export function formatReportTable(report: AnalysisReport, options: FormatReportO
   out.push(
     `Findings     ${paint(SEVERITY_COLOR.error, `${s.findings.error} errors`)}, ${paint(SEVERITY_COLOR.warning, `${s.findings.warning} warnings`)}, ${paint(SEVERITY_COLOR.info, `${s.findings.info} info`)}`,
   );
-  out.push('', ...formatManagers(report.managers, maxManagers, bold));
+  out.push('', ...formatManagers(report.managers, maxManagers, bold, titles));
   for (const severity of SEVERITIES) {
     const findings = report.findings.filter((f) => f.severity === severity);
     if (findings.length === 0) continue;
@@ -87,7 +91,12 @@ function groupByCode(findings: Finding[]): Map<string, Finding[]> {
   return groups;
 }
 
-function formatManagers(managers: ManagerReport[], max: number, bold: (s: string) => string): string[] {
+function formatManagers(
+  managers: ManagerReport[],
+  max: number,
+  bold: (s: string) => string,
+  titles: ReadonlyMap<string, string>,
+): string[] {
   if (managers.length === 0) return ['No managers.'];
   const sorted = [...managers].sort(
     (a, b) =>
@@ -102,7 +111,7 @@ function formatManagers(managers: ManagerReport[], max: number, bold: (s: string
   ];
   for (const m of shown) {
     lines.push(
-      `  ${pad(managerLabel(m), 44)} ${pad(m.role, 19)} ${pad(String(m.layer), 5)} ${pad(String(m.directReports), 7)} ${pad(String(m.countedSpan), 7)} ${pad(`${m.target.min}-${m.target.max}`, 6)} ${pad(m.status + (m.estimated ? '*' : ''), 9)} ${num(m.weeklyOneOnOneHours, 1)}`,
+      `  ${pad(managerLabel(m, titles), 44)} ${pad(m.role, 19)} ${pad(String(m.layer), 5)} ${pad(String(m.directReports), 7)} ${pad(String(m.countedSpan), 7)} ${pad(`${m.target.min}-${m.target.max}`, 6)} ${pad(m.status + (m.estimated ? '*' : ''), 9)} ${num(m.weeklyOneOnOneHours, 1)}`,
     );
   }
   if (managers.some((m) => m.estimated))
@@ -110,6 +119,7 @@ function formatManagers(managers: ManagerReport[], max: number, bold: (s: string
   return lines;
 }
 
-function managerLabel(m: ManagerReport): string {
-  return m.name ? `${m.name} (${m.id})` : m.id;
+function managerLabel(m: ManagerReport, titles: ReadonlyMap<string, string>): string {
+  const label = m.name ?? titles.get(m.id);
+  return label ? `${label} (${m.id})` : m.id;
 }

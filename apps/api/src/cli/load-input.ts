@@ -59,10 +59,11 @@ export async function loadOrgInput(
       warnings: ladder.warnings.map(formatIssue),
     };
   }
+  // UK organograms name the org from their Organisation column; other files from the file name.
+  const isUk = files.some((f) => detectFileKind(f).kind === 'uk-senior');
   const result = importAny(files, {
     asOf: options.asOf ?? (isJson(files) ? undefined : asOf),
-    orgId: slug(name),
-    name,
+    ...(isUk ? {} : { orgId: slug(name), name }),
   });
   if (!result.ok) return { ok: false, errors: result.errors.map(formatIssue) };
   return { ok: true, org: result.value, warnings: result.warnings.map(formatIssue) };
