@@ -42,7 +42,13 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
     if (!withPolicy.ok) return fail(io, withPolicy.errors);
     org = withPolicy.org;
   }
-  for (const w of loaded.warnings) io.stderr(`warning: ${w}\n`);
+  const shown = format === 'json' ? loaded.warnings : loaded.warnings.slice(0, 5);
+  for (const w of shown) io.stderr(`warning: ${w}\n`);
+  if (shown.length < loaded.warnings.length) {
+    io.stderr(
+      `warning: … and ${loaded.warnings.length - shown.length} more import warnings (--format json lists all)\n`,
+    );
+  }
 
   const report = analyzeOrg(org, asOf ? { asOf } : {});
   io.stdout(

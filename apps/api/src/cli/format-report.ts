@@ -58,7 +58,11 @@ export function formatReportTable(report: AnalysisReport, options: FormatReportO
         .map(([bucket, count]) => `${bucket}: ${count}`)
         .join(', '),
   );
-  out.push(`Layers       ${s.maxLayer} (max), ${num(s.roots)} root${s.roots === 1 ? '' : 's'}`);
+  const dangling = report.findings.filter((f) => f.code === 'graph.dangling_manager').length;
+  out.push(
+    `Layers       ${s.maxLayer} (max), ${num(s.roots)} ${s.roots === 1 ? 'person' : 'people'} at the top` +
+      (dangling > 0 ? `, ${num(dangling)} records whose manager is missing from the data` : ''),
+  );
   if (s.cost.total > 0) out.push(`Annual cost  ${num(s.cost.total)} ${report.currency}`);
   out.push(
     `Findings     ${paint(SEVERITY_COLOR.error, `${s.findings.error} errors`)}, ${paint(SEVERITY_COLOR.warning, `${s.findings.warning} warnings`)}, ${paint(SEVERITY_COLOR.info, `${s.findings.info} info`)}`,
