@@ -1,6 +1,7 @@
 import { bench, describe } from 'vitest';
-import { createOrg, type Org } from '../schema/org';
-import type { Person, PersonStatus } from '../schema/person';
+import { generateOrg } from '../../../../fixtures/generate';
+import type { Org } from '../schema/org';
+import type { Person } from '../schema/person';
 import type { Policy, Range } from '../schema/policy';
 import { analyzeOrg } from './analyze-org';
 import { createAnalysisContext } from './context';
@@ -10,69 +11,10 @@ import { analyzeSpans } from './span';
  * analyzeOrg at 1k–1M people, with the graph index cached (the live-editing case: the same people
  * array analysed again) and cold (index built, then analysed), beside a naive span computation
  * keyed by id (Map<string, Person[]> children lookups). Targets: ≤ 20 ms median at 100k, ≤ 400 ms
- * at 1M, graph cached. Run: `npx vitest bench --run --project model src/analyze/analyze.bench.ts`.
+ * at 1M, graph cached. Orgs come from the fixtures' seeded generator (realistic trees: executives
+ * over 3–5, directors over 4–6, first-line managers over 4–9, teams and interactions).
+ * Run: `npx vitest bench --run --project model src/analyze/analyze.bench.ts`.
  */
-
-/** mulberry32: a seeded PRNG, so every run benches the same orgs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const STATUSES: PersonStatus[] = ['active', 'open', 'planned', 'leaving'];
-
-/**
- * A realistic reporting tree of `size` people: breadth-first, every manager takes 4–8 reports;
- * managers get M5/M6/M7 by the structure below them, ICs L3–L6 (mostly L3/L4); a few assistants,
- * open and planned positions, leavers; a fifth of managers started managing within the year.
- */
-function generateOrg(size: number, seed = 42): Org {
-  const next = rng(seed);
-  const parent = new Int32Array(size).fill(-1);
-  let head = 0;
-  let left = 4 + Math.floor(next() * 5);
-  for (let i = 1; i < size; i++) {
-    if (left === 0) {
-      head++;
-      left = 4 + Math.floor(next() * 5);
-    }
-    parent[i] = head;
-    left--;
-  }
-  // Height: 0 for ICs, 1 first-line, 2 manager of managers, 3+ executives (children after parents).
-  const height = new Int32Array(size);
-  for (let i = size - 1; i > 0; i--) height[parent[i]] = Math.max(height[parent[i]], height[i] + 1);
-  const people: Person[] = new Array(size);
-  for (let i = 0; i < size; i++) {
-    const h = height[i];
-    const r = next();
-    const status = STATUSES[r < 0.92 ? 0 : r < 0.96 ? 1 : r < 0.98 ? 2 : 3];
-    const level =
-      h === 0 ? ['L3', 'L3', 'L4', 'L4', 'L4', 'L5', 'L6'][Math.floor(next() * 7)] : `M${Math.min(7, 4 + h)}`;
-    const p: Person = {
-      id: `p${i}`,
-      name: `Person ${i}`,
-      level,
-      managerId: i === 0 ? null : `p${parent[i]}`,
-      dottedManagerIds: [],
-      teamId: null,
-      status,
-      fte: 1,
-      aggregate: false,
-      isAssistant: h === 0 && height[parent[i]] >= 2 && next() < 0.2,
-      cost: 90_000 + Math.floor(next() * 60_000) + h * 40_000,
-    };
-    if (h > 0) p.managerSince = next() < 0.2 ? '2025-09-01' : '2019-03-01';
-    people[i] = p;
-  }
-  const org = createOrg({ id: `bench-${size}`, name: `Bench ${size}`, asOf: '2026-01-01' });
-  return { ...org, people };
-}
 
 /** The same span computation as analyzeSpans, the obvious way: children by id in a Map. */
 function naiveSpans(
@@ -139,7 +81,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000,1000000').split(','
 
 for (const size of SIZES) {
   describe(`${size.toLocaleString('en')} people`, () => {
-    const org = generateOrg(size);
+    const org = generateOrg({ people: size, seed: 42 });
     const options = size >= 1_000_000 ? { time: 2_000, iterations: 5, warmupIterations: 2 } : { time: 1_000 };
     bench('analyzeOrg, graph cached', () => void analyzeOrg(org), options);
     bench(

@@ -1,9 +1,10 @@
 import type { ManagerReport } from '../schema/report';
 import { type AnalysisContext, addFinding, describePerson } from './context';
-import { getSpanFacts, hasSingleReport, type SpanFacts } from './span-facts';
+import { getSingleReport, getSpanFacts, hasSingleReport, type SpanFacts } from './span-facts';
 
-/** Local binding: runners turn imported bindings into getters, which hot loops should not pay for. */
+// Local bindings: runners turn imported bindings into getters, which hot loops should not pay for.
 const isSingle = hasSingleReport;
+const singleReport = getSingleReport;
 
 /**
  * The layer bound of `layers.deep`: ceil(log base `spanBase` of `headcount`) + `extra`, i.e. the
@@ -18,8 +19,7 @@ export function getLayerBound(headcount: number, spanBase: number, extra: number
 
 function checkDepth(ctx: AnalysisContext, facts: SpanFacts): void {
   const { graph } = ctx;
-  let headcount = 0;
-  for (let i = 0; i < graph.n; i++) headcount += facts.weight[i];
+  const headcount = facts.totals.headcount;
   const { spanBase, extra } = ctx.policy.layers;
   const bound = getLayerBound(headcount, spanBase, extra);
   if (headcount === 0 || graph.maxLayer <= bound) return;
@@ -43,32 +43,32 @@ function checkDepth(ctx: AnalysisContext, facts: SpanFacts): void {
 /** The manager whose single report `i` is, when that manager has a single report; else -1. */
 function chainParent(ctx: AnalysisContext, facts: SpanFacts, i: number): number {
   const m = ctx.graph.parent[i];
-  return m >= 0 && isSingle(facts, m) && facts.lastReportAside[m] === i ? m : -1;
+  return m >= 0 && isSingle(facts, m) && singleReport(ctx, facts, m) === i ? m : -1;
 }
 
 function checkSingleChains(ctx: AnalysisContext, facts: SpanFacts): void {
-  const { graph } = ctx;
-  const minLength = ctx.policy.layers.singleChainLength;
-  const seen = new Uint8Array(graph.n);
+  const { order, tin, n } = ctx.graph;
+  let seen: Uint8Array | undefined;
   const visit = (head: number) => {
     if (!isSingle(facts, head) || chainParent(ctx, facts, head) >= 0) return;
+    seen ??= new Uint8Array(n);
     const chain = [head];
     seen[head] = 1;
-    for (let next = facts.lastReportAside[head]; isSingle(facts, next) && !seen[next]; ) {
+    for (let next = singleReport(ctx, facts, head); isSingle(facts, next) && !seen[next]; ) {
       chain.push(next);
       seen[next] = 1;
-      next = facts.lastReportAside[next];
+      next = singleReport(ctx, facts, next);
     }
-    if (chain.length >= minLength) addChainFinding(ctx, facts, chain);
+    if (chain.length >= ctx.policy.layers.singleChainLength) addChainFinding(ctx, facts, chain);
   };
-  for (let k = 0; k < graph.order.length; k++) visit(graph.order[k]);
-  if (graph.order.length < graph.n) for (let i = 0; i < graph.n; i++) if (graph.tin[i] < 0) visit(i);
+  for (let k = 0; k < order.length; k++) if (isSingle(facts, order[k])) visit(order[k]);
+  if (order.length < n) for (let i = 0; i < n; i++) if (tin[i] < 0) visit(i);
 }
 
 function addChainFinding(ctx: AnalysisContext, facts: SpanFacts, chain: number[]): void {
   const ids = chain.map((i) => ctx.graph.records[i].id);
   const names = chain.map((i) => describePerson(ctx, i));
-  const end = facts.lastReportAside[chain[chain.length - 1]];
+  const end = singleReport(ctx, facts, chain[chain.length - 1]);
   const endName = describePerson(ctx, end);
   addFinding(
     ctx,

@@ -1,13 +1,16 @@
+import type { OrgGraph } from '../graph/org-graph';
 import { PERSON_STATUSES, type PersonStatus } from '../schema/person';
 import { type ManagerReport, SPAN_BUCKETS, type SpanBucket, type Summary } from '../schema/report';
 import type { AnalysisContext } from './context';
 import { getTopPeople } from './graph-rules';
-import { getSpanFacts, ROLE_NONE, type SpanFacts } from './span-facts';
+import { FLAG_AGGREGATE, FLAG_ASSISTANT, FLAG_MANAGER, getRecordColumns, getSpanFacts } from './span-facts';
 
 type StatusCounts = Record<PersonStatus, number>;
 
-/** Local copy of the role code: runners turn imported bindings into getters in hot loops. */
-const NONE = ROLE_NONE;
+// Local copies of the flag bits: runners turn imported bindings into getters in hot loops.
+const MANAGER = FLAG_MANAGER;
+const ASSISTANT = FLAG_ASSISTANT;
+const AGGREGATE = FLAG_AGGREGATE;
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 /** Rounds away float noise of summed fractions (e.g. 0.1 + 0.2) without hiding real decimals. */
@@ -31,25 +34,40 @@ function median(values: Int32Array): number {
   return values.length % 2 === 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
 }
 
+/** Span distribution (counts by {@link SPAN_BUCKETS}), median and mean of one graph. */
+interface SpanStats {
+  readonly buckets: Int32Array;
+  readonly medianSpan: number;
+  readonly meanSpan: number;
+}
+
+/** Span statistics depend on the structure only, so they are computed once per graph. */
+const spanStatsCache = new WeakMap<OrgGraph, SpanStats>();
+
 /** Span distribution, median and mean over managers' direct reports, assistants aside. */
-function summarizeSpans(ctx: AnalysisContext, facts: SpanFacts) {
+function getSpanStats(graph: OrgGraph): SpanStats {
+  const cached = spanStatsCache.get(graph);
+  if (cached) return cached;
+  const { flags, managerCount } = getRecordColumns(graph);
+  const { n, childOffsets, childList, records } = graph;
   const buckets = new Int32Array(SPAN_BUCKETS.length);
-  const { role, reportsAside } = facts;
-  const spans = new Int32Array(facts.managerCount);
-  let k = 0;
+  const spans = new Int32Array(managerCount);
+  let m = 0;
   let total = 0;
-  for (let i = 0; i < ctx.graph.n; i++) {
-    if (role[i] === NONE) continue;
-    const s = reportsAside[i];
-    spans[k++] = s;
+  for (let i = 0; i < n; i++) {
+    if (!(flags[i] & MANAGER)) continue;
+    let s = 0;
+    for (let k = childOffsets[i]; k < childOffsets[i + 1]; k++) {
+      const f = flags[childList[k]];
+      if (!(f & ASSISTANT)) s += f & AGGREGATE ? Math.ceil(records[childList[k]].fte) : 1;
+    }
+    spans[m++] = s;
     total += s;
     buckets[getSpanBucketIndex(s)]++;
   }
-  const spanDistribution = Object.fromEntries(SPAN_BUCKETS.map((b, j) => [b, buckets[j]])) as Record<
-    SpanBucket,
-    number
-  >;
-  return { spanDistribution, medianSpan: median(spans), meanSpan: k === 0 ? 0 : round2(total / k) };
+  const stats = { buckets, medianSpan: median(spans), meanSpan: m === 0 ? 0 : round2(total / m) };
+  spanStatsCache.set(graph, stats);
+  return stats;
 }
 
 /** Status counts as an object keyed by {@link PERSON_STATUSES}, float noise rounded away. */
@@ -66,6 +84,7 @@ const byStatus = (values: Float64Array) =>
 export function summarize(ctx: AnalysisContext, _managers: ManagerReport[]): Summary {
   const facts = getSpanFacts(ctx);
   const { totals } = facts;
+  const spans = getSpanStats(ctx.graph);
   const managers = facts.managerCount;
   const people = ctx.graph.n - totals.aggregates;
   const ics = people - managers;
@@ -83,7 +102,12 @@ export function summarize(ctx: AnalysisContext, _managers: ManagerReport[]): Sum
     roots: getTopPeople(ctx.graph).length,
     headcountByStatus: byStatus(totals.headcountByStatus),
     fteByStatus: byStatus(totals.fteByStatus),
-    ...summarizeSpans(ctx, facts),
+    spanDistribution: Object.fromEntries(SPAN_BUCKETS.map((b, j) => [b, spans.buckets[j]])) as Record<
+      SpanBucket,
+      number
+    >,
+    medianSpan: spans.medianSpan,
+    meanSpan: spans.meanSpan,
     cost: { total: clean(sum(totals.costByStatus)), byStatus: byStatus(totals.costByStatus) },
     findings,
   };

@@ -1,6 +1,6 @@
 import type { ManagerReport } from '../schema/report';
 import { type AnalysisContext, addFinding, describePerson } from './context';
-import { FLAG_ASSISTANT, type SpanFacts } from './span-facts';
+import { FLAG_ASSISTANT, getSingleReport, type SpanFacts } from './span-facts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -62,7 +62,7 @@ function spanFix(ctx: AnalysisContext, facts: SpanFacts, i: number, r: ManagerRe
         ? `Move ${plural(excess, 'report')} to a peer, or split the team under a new lead.`
         : `Move ${plural(excess, 'manager')} to a peer, or group them under a new manager of managers.`;
     case 'single': {
-      const only = describePerson(ctx, facts.lastReportAside[i]);
+      const only = describePerson(ctx, getSingleReport(ctx, facts, i));
       return `Have ${only} report to ${describeManagerOf(ctx, i)} and remove this layer, or give ${describePerson(ctx, i)} a team of ${min}–${max}.`;
     }
     default: {
@@ -81,7 +81,7 @@ function spanMessage(ctx: AnalysisContext, facts: SpanFacts, i: number, r: Manag
     ? ' The span is estimated from FTE: an aggregate of posts reports directly, so the structure below it is unknown.'
     : '';
   if (r.status === 'single') {
-    return `${who} has a single direct report${hasAssistant(ctx, facts, i) ? ' (assistants aside)' : ''}, ${describePerson(ctx, facts.lastReportAside[i])}: a layer that adds little.${estimated}`;
+    return `${who} has a single direct report${hasAssistant(ctx, facts, i) ? ' (assistants aside)' : ''}, ${describePerson(ctx, getSingleReport(ctx, facts, i))}: a layer that adds little.${estimated}`;
   }
   const span = describeSpan(r, r.directReports > r.countedSpan + r.directIcs);
   const against =
@@ -115,7 +115,7 @@ export function addSpanFinding(ctx: AnalysisContext, facts: SpanFacts, i: number
   };
   if (r.status === 'critical' || r.status === 'over') data.excess = r.countedSpan - r.target.max;
   if (r.status === 'under') data.deficit = r.target.min - r.countedSpan;
-  if (r.status === 'single') data.reportId = ctx.graph.records[facts.lastReportAside[i]].id;
+  if (r.status === 'single') data.reportId = ctx.graph.records[getSingleReport(ctx, facts, i)].id;
   addFinding(
     ctx,
     CODES[r.status],

@@ -2,11 +2,13 @@ import type { Range } from '../schema/policy';
 import type { ManagerReport, ManagerRole, SpanStatus } from '../schema/report';
 import type { AnalysisContext } from './context';
 import {
+  countReports,
+  createReportCounts,
+  FLAG_MANAGER,
   getSpanFacts,
-  hasSingleReport,
+  type ReportCounts,
   ROLE_EXECUTIVE,
   ROLE_FIRST_LINE,
-  ROLE_NONE,
   type SpanFacts,
 } from './span-facts';
 import { addSpanFinding } from './span-findings';
@@ -21,12 +23,13 @@ export type TargetKind =
 
 const ROLE_NAMES: readonly ManagerRole[] = ['first-line', 'first-line', 'manager-of-managers', 'executive'];
 
-// Module-local copies of the role codes: test and bench runners turn imported bindings into
-// getter calls, which hot loops should not pay for.
-const NONE = ROLE_NONE;
+// Module-local copies of imported bindings: test and bench runners turn imports into getter
+// calls, which hot loops should not pay for.
+const MANAGER = FLAG_MANAGER;
 const FIRST_LINE = ROLE_FIRST_LINE;
 const EXECUTIVE = ROLE_EXECUTIVE;
-const isSingle = hasSingleReport;
+const count = countReports;
+const addFinding = addSpanFinding;
 
 const MS_PER_DAY = 86_400_000;
 
@@ -41,54 +44,76 @@ export function getNewManagerCutoff(ctx: AnalysisContext): string {
 }
 
 /**
- * The span target of manager `i`: new first-line managers (managing for fewer than
- * `policy.span.newManagerDays` days at the as-of date; a missing `managerSince` is experienced),
- * experienced first-line managers of a junior or senior team (senior when at least
- * `policy.span.seniorShare` of the reports that are neither assistants nor aggregates have a level
- * of rank ≥ `policy.seniorRank`), managers of managers and executives.
- * Defaults: 4–5, 5–6, 6–8, 4–6, 3–5 [EL26; Larson; LAYER]. `cutoff` is {@link getNewManagerCutoff}.
+ * Which span target applies to manager `i`, whose reports are counted in `counts`: new first-line
+ * managers (managing for fewer than `policy.span.newManagerDays` days at the as-of date; a missing
+ * `managerSince` is experienced), experienced first-line managers of a junior or senior team
+ * (senior when at least `policy.span.seniorShare` of the reports that are neither assistants nor
+ * aggregates have a level of rank ≥ `policy.seniorRank`; none at all is junior), managers of
+ * managers and executives. `cutoff` is {@link getNewManagerCutoff}.
  */
-export function getSpanTarget(
+export function getTargetKind(
   ctx: AnalysisContext,
-  facts: SpanFacts,
+  counts: ReportCounts,
   i: number,
-  cutoff: string = getNewManagerCutoff(ctx),
-): { kind: TargetKind; target: Range } {
-  const span = ctx.policy.span;
-  if (facts.role[i] === EXECUTIVE) return { kind: 'executive', target: span.executive };
-  if (facts.role[i] !== FIRST_LINE) return { kind: 'manager-of-managers', target: span.managerOfManagers };
+  cutoff: string,
+): TargetKind {
+  if (counts.role === EXECUTIVE) return 'executive';
+  if (counts.role !== FIRST_LINE) return 'manager-of-managers';
   const since = ctx.graph.records[i].managerSince;
-  if (since !== undefined && since > cutoff) return { kind: 'new-manager', target: span.newManager };
-  const counted = facts.individualsAside[i];
-  return counted > 0 && facts.seniorsAside[i] >= span.seniorShare * counted
-    ? { kind: 'experienced-senior', target: span.experiencedSenior }
-    : { kind: 'experienced-junior', target: span.experiencedJunior };
+  if (since !== undefined && since > cutoff) return 'new-manager';
+  const base = counts.individualsAside;
+  return base > 0 && counts.seniorsAside >= ctx.policy.span.seniorShare * base
+    ? 'experienced-senior'
+    : 'experienced-junior';
 }
 
-/** The counted span of manager `i`: reports aside assistants; for MoM and executives, managers only. */
-export function getCountedSpan(facts: SpanFacts, i: number): number {
-  return facts.role[i] === FIRST_LINE ? facts.reportsAside[i] : facts.managersAside[i];
+/**
+ * The policy's range for a target kind. Defaults: new 4–5, experienced junior 5–6, experienced
+ * senior 6–8 [EL26; Larson], manager of managers 4–6 [EL26; Larson; LAYER], executive 3–5 [EL26].
+ */
+export function getTargetRange(ctx: AnalysisContext, kind: TargetKind): Range {
+  const span = ctx.policy.span;
+  switch (kind) {
+    case 'new-manager':
+      return span.newManager;
+    case 'experienced-junior':
+      return span.experiencedJunior;
+    case 'experienced-senior':
+      return span.experiencedSenior;
+    case 'manager-of-managers':
+      return span.managerOfManagers;
+    default:
+      return span.executive;
+  }
 }
 
-/** The span status of manager `i` against `target`: the first of critical, over, single, under, ok. */
-export function getSpanStatus(ctx: AnalysisContext, facts: SpanFacts, i: number, target: Range): SpanStatus {
-  const counted = getCountedSpan(facts, i);
+/** The counted span: reports aside assistants; for managers of managers and executives, managers only. */
+export function getCountedSpan(counts: ReportCounts): number {
+  return counts.role === FIRST_LINE ? counts.reportsAside : counts.managersAside;
+}
+
+/**
+ * The span status against `target`, the first that applies: critical (counted span ≥
+ * `policy.span.criticalFactor` × max), over (> max), single (exactly one direct report,
+ * assistants aside; an aggregate of at most 1 FTE counts as one), under (< min), ok.
+ */
+export function getSpanStatus(ctx: AnalysisContext, counts: ReportCounts, target: Range): SpanStatus {
+  const counted = getCountedSpan(counts);
   if (counted >= ctx.policy.span.criticalFactor * target.max) return 'critical';
   if (counted > target.max) return 'over';
-  if (isSingle(facts, i)) return 'single';
+  if (counts.recordsAside === 1 && counts.reportsAside <= 1) return 'single';
   if (counted < target.min) return 'under';
   return 'ok';
 }
 
 /**
- * Weekly hours of 1:1s of manager `i`: direct reports × `minutesPerReport` (30) plus skip-level
- * reports × `skipLevelMinutes` (30) held monthly (`weeksPerMonth` 4.33) [1on1], rounded to 2 decimals.
+ * Weekly hours of 1:1s: direct reports × `minutesPerReport` (30) plus skip-level reports ×
+ * `skipLevelMinutes` (30) held monthly (`weeksPerMonth` 4.33) [1on1], rounded to 2 decimals.
  */
-export function getWeeklyOneOnOneHours(ctx: AnalysisContext, facts: SpanFacts, i: number): number {
+export function getWeeklyOneOnOneHours(ctx: AnalysisContext, counts: ReportCounts): number {
   const o = ctx.policy.oneOnOne;
   const minutes =
-    facts.directReports[i] * o.minutesPerReport +
-    (facts.skipReports[i] * o.skipLevelMinutes) / o.weeksPerMonth;
+    counts.directReports * o.minutesPerReport + (counts.skipReports * o.skipLevelMinutes) / o.weeksPerMonth;
   return Math.round((minutes / 60) * 100) / 100;
 }
 
@@ -100,45 +125,64 @@ export function getWeeklyOneOnOneHours(ctx: AnalysisContext, facts: SpanFacts, i
 export function analyzeSpans(ctx: AnalysisContext): ManagerReport[] {
   const facts = getSpanFacts(ctx);
   const { order, tin, n } = ctx.graph;
-  const role = facts.role;
+  const flags = facts.flags;
   const managers: ManagerReport[] = [];
   const cutoff = getNewManagerCutoff(ctx);
+  const scratch = { counts: createReportCounts(), cutoff, targets: new Map<TargetKind, Range>() };
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    if (role[i] !== NONE) managers.push(buildManagerReport(ctx, facts, i, cutoff));
+    if (flags[i] & MANAGER) managers.push(buildManagerReport(ctx, facts, i, scratch));
   }
   if (order.length < n) {
     for (let i = 0; i < n; i++)
-      if (tin[i] < 0 && role[i] !== NONE) managers.push(buildManagerReport(ctx, facts, i, cutoff));
+      if (tin[i] < 0 && flags[i] & MANAGER) managers.push(buildManagerReport(ctx, facts, i, scratch));
   }
   return managers;
+}
+
+/**
+ * Reused across the managers of one analysis: the counts, the new-manager cutoff, and one copy of
+ * each target range, shared by the reports of that kind (a million reports allocate 5 ranges).
+ */
+interface Scratch {
+  counts: ReportCounts;
+  cutoff: string;
+  targets: Map<TargetKind, Range>;
 }
 
 function buildManagerReport(
   ctx: AnalysisContext,
   facts: SpanFacts,
   i: number,
-  cutoff: string,
+  scratch: Scratch,
 ): ManagerReport {
+  const counts = count(ctx, facts, i, scratch.counts);
   const p = ctx.graph.records[i];
-  const { kind, target } = getSpanTarget(ctx, facts, i, cutoff);
-  const status = getSpanStatus(ctx, facts, i, target);
-  const role = ROLE_NAMES[facts.role[i]];
+  const kind = getTargetKind(ctx, counts, i, scratch.cutoff);
+  let range = scratch.targets.get(kind);
+  if (!range) {
+    const { min, max } = getTargetRange(ctx, kind);
+    range = { min, max };
+    scratch.targets.set(kind, range);
+  }
+  const status = getSpanStatus(ctx, counts, range);
+  const role = ROLE_NAMES[counts.role];
   const report: ManagerReport = {
     id: p.id,
     name: p.name,
     layer: ctx.graph.layer[i],
-    directReports: facts.directReports[i],
-    countedSpan: getCountedSpan(facts, i),
-    directIcs: role === 'first-line' ? 0 : facts.reportsAside[i] - facts.managersAside[i],
+    directReports: counts.directReports,
+    countedSpan: getCountedSpan(counts),
+    directIcs: role === 'first-line' ? 0 : counts.reportsAside - counts.managersAside,
     role,
-    target: { min: target.min, max: target.max },
+    target: range,
     targetKind: kind,
     status,
-    estimated: facts.estimated[i] === 1,
-    weeklyOneOnOneHours: getWeeklyOneOnOneHours(ctx, facts, i),
-    subtreeSize: Math.max(0, ctx.graph.subtreeHeadcount[i] - facts.weight[i]),
+    estimated: counts.estimated,
+    weeklyOneOnOneHours: getWeeklyOneOnOneHours(ctx, counts),
+    // A manager is never an aggregate, so its own weight is 1; 0 for records in reporting loops.
+    subtreeSize: Math.max(0, ctx.graph.subtreeHeadcount[i] - 1),
   };
-  if (status !== 'ok') addSpanFinding(ctx, facts, i, report);
+  if (status !== 'ok') addFinding(ctx, facts, i, report);
   return report;
 }
