@@ -158,6 +158,20 @@ describe('span of control: first-line managers', () => {
     expect(findings).toEqual([]);
   });
 
+  it('reads team seniority from the policy of each analysis of one org (record columns are cached per org)', () => {
+    const org = createOrg({
+      id: 'o',
+      name: 'O',
+      asOf: AS_OF,
+      people: people(['m', null], ...reports('m', 6, 'L4')),
+    });
+    const kindWith = (seniorRank: number) =>
+      analyzeSpans(createAnalysisContext(org, { policy: createPolicy({ seniorRank }) }))[0].targetKind;
+    expect(kindWith(4)).toBe('experienced-senior');
+    expect(kindWith(5)).toBe('experienced-junior');
+    expect(kindWith(4)).toBe('experienced-senior');
+  });
+
   it('follows the policy numbers', () => {
     const policy: Policy = createPolicy({
       span: { experiencedSenior: { min: 2, max: 3 }, criticalFactor: 3 },
@@ -326,12 +340,42 @@ describe('span of control properties', () => {
                 ? 'executive'
                 : 'manager-of-managers';
           const aside = ks.filter((k) => !k.isAssistant);
+          const countedSpan =
+            role === 'first-line' ? aside.reduce((s, k) => s + w(k), 0) : aside.filter(isManager).length;
+          const individuals = aside.filter((k) => !k.aggregate);
+          const seniors = individuals.filter((k) => ['L4', 'L5', 'M5'].includes(k.level ?? ''));
+          const targetKind =
+            role === 'executive'
+              ? 'executive'
+              : role === 'manager-of-managers'
+                ? 'manager-of-managers'
+                : individuals.length > 0 && seniors.length * 2 >= individuals.length
+                  ? 'experienced-senior'
+                  : 'experienced-junior';
+          const [min, max] = {
+            executive: [3, 5],
+            'manager-of-managers': [4, 6],
+            'experienced-senior': [6, 8],
+            'experienced-junior': [5, 6],
+          }[targetKind];
+          const single = aside.length === 1 && w(aside[0]) <= 1;
+          const status =
+            countedSpan >= 2 * max
+              ? 'critical'
+              : countedSpan > max
+                ? 'over'
+                : single
+                  ? 'single'
+                  : countedSpan < min
+                    ? 'under'
+                    : 'ok';
           return {
             id: p.id,
             role,
             directReports: ks.reduce((s, k) => s + w(k), 0),
-            countedSpan:
-              role === 'first-line' ? aside.reduce((s, k) => s + w(k), 0) : aside.filter(isManager).length,
+            countedSpan,
+            targetKind,
+            status,
             estimated: ks.some((k) => k.aggregate),
             skip: ks.reduce((s, k) => s + kids(k).reduce((t, c) => t + w(c), 0), 0),
           };
@@ -343,6 +387,8 @@ describe('span of control properties', () => {
             role: e.role,
             directReports: e.directReports,
             countedSpan: e.countedSpan,
+            targetKind: e.targetKind,
+            status: e.status,
             estimated: e.estimated,
           });
           expect(m.weeklyOneOnOneHours).toBe(
