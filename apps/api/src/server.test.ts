@@ -1,22 +1,13 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from './db/data-lock';
+import { type ChildServer, startChildServer } from './testing/child-server';
 import type { Json } from './testing/http';
 
-const API_DIR = fileURLToPath(new URL('../', import.meta.url));
-const CHILD = fileURLToPath(new URL('./testing/serve-child.ts', import.meta.url));
 const SLOW = 180_000;
-
-interface Child {
-  process: ChildProcess;
-  base: string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
 
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
@@ -32,24 +23,11 @@ function tempDir(): string {
   return dir;
 }
 
-/** Starts `startServer` on `dataDir` in a child process; resolves once it prints its URL, or when it exits. */
-function startChild(dataDir: string): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir], {
-    cwd: API_DIR,
-    env: { ...process.env, DATABASE_URL: '' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.push(child);
-  let stderr = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return new Promise((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      const port = /serving http:\/\/localhost:(\d+)/.exec(stderr)?.[1];
-      if (port) resolve({ process: child, base: `http://127.0.0.1:${port}`, stderr: () => stderr, exited });
-    });
-    exited.then(() => resolve({ process: child, base: '', stderr: () => stderr, exited }), reject);
-  });
+/** Starts a server on `dataDir` in a child process, killed after the tests if still running. */
+async function startChild(dataDir: string): Promise<ChildServer> {
+  const child = await startChildServer(dataDir);
+  children.push(child.process);
+  return child;
 }
 
 async function getJson(url: string): Promise<Json> {
@@ -60,7 +38,7 @@ async function getJson(url: string): Promise<Json> {
 
 describe('reorg serve in a real process (PGlite in a data folder)', () => {
   const dataDir = tempDir();
-  let first: Child;
+  let first: ChildServer;
 
   it(
     'seeds the fixtures on first start, prints its URL, and refuses a second server on the same folder',

@@ -1,5 +1,5 @@
 import type { ImportIssue, Op } from '@reorg/model';
-import { and, asc, eq, lte, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Database, Engine } from './client';
 import { STARTUP_LOCK_KEY } from './migrate';
 import { type OrgSummaryColumn, orgs, scenarioRevisions, scenarios } from './schema';
@@ -241,15 +241,17 @@ export class Store {
     return this.database.close();
   }
 
+  /**
+   * Scenarios joined with their latest revision: a LATERAL read of the last row of the primary
+   * key index (scenario_id, revision), so its cost does not grow with the history.
+   */
   private headQuery() {
     const latest = this.db
-      .select({
-        scenarioId: scenarioRevisions.scenarioId,
-        revision: max(scenarioRevisions.revision).as('revision'),
-        updatedAt: max(scenarioRevisions.createdAt).as('updated_at'),
-      })
+      .select({ revision: scenarioRevisions.revision, updatedAt: scenarioRevisions.createdAt })
       .from(scenarioRevisions)
-      .groupBy(scenarioRevisions.scenarioId)
+      .where(eq(scenarioRevisions.scenarioId, scenarios.id))
+      .orderBy(desc(scenarioRevisions.revision))
+      .limit(1)
       .as('latest');
     return this.db
       .select({
@@ -262,7 +264,7 @@ export class Store {
         updatedAt: latest.updatedAt,
       })
       .from(scenarios)
-      .innerJoin(latest, eq(latest.scenarioId, scenarios.id))
+      .innerJoinLateral(latest, sql`true`)
       .$dynamic();
   }
 }

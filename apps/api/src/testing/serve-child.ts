@@ -1,17 +1,20 @@
 /**
- * Runs `startServer` in a child process for the robustness tests:
- * `node --import tsx serve-child.ts DATA_DIR [--no-seed]`. Listens on a free port and prints
- * the URL on standard error like `reorg serve`; logs are silenced.
+ * Runs `startServer` in a child process for the robustness tests and the load benchmark:
+ * `node --import tsx serve-child.ts DATA_DIR [--no-seed] [--database-url URL]`. Listens on a
+ * free port and prints the URL on standard error like `reorg serve`; logs are silenced.
+ * PGlite in DATA_DIR unless a database URL is given (DATABASE_URL is ignored).
  */
 import { silentLogger } from '../log';
 import { startServer } from '../server';
 
 const [dataDir, ...flags] = process.argv.slice(2);
+const urlFlag = flags.indexOf('--database-url');
+const databaseUrl = urlFlag >= 0 ? (flags[urlFlag + 1] ?? '') : '';
 try {
   await startServer({
     port: 0,
     dataDir,
-    databaseUrl: '',
+    databaseUrl,
     seed: !flags.includes('--no-seed'),
     logger: silentLogger,
   });
