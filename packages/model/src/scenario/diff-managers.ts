@@ -13,7 +13,15 @@ class Impacts {
     if (id === null) return undefined;
     let row = this.byId.get(id);
     if (!row) {
-      row = { managerId: id, gained: [], lost: [], teamChanges: [], changed: 0 };
+      row = {
+        managerId: id,
+        name: undefined,
+        gained: [],
+        lost: [],
+        ownManagerChanged: undefined,
+        teamChanges: [],
+        changed: 0,
+      };
       this.byId.set(id, row);
     }
     return row;
@@ -77,15 +85,12 @@ function addTeamChanges(rows: Impacts, maps: TeamMaps, people: PeopleDiff, teams
     if (!touched.has(teamId)) return;
     const tb = maps.before.get(teamId);
     const ta = maps.after.get(teamId);
-    const base = {
-      teamId,
-      name: (ta ?? tb)!.name,
-      joined: joined.get(teamId) ?? [],
-      left: left.get(teamId) ?? [],
-      fields: fields.get(teamId) ?? [],
-    };
+    const name = (ta ?? tb)!.name;
+    const j = joined.get(teamId) ?? [];
+    const l = left.get(teamId) ?? [];
+    const f = fields.get(teamId) ?? [];
     const add = (managerId: string | null, change: ManagerTeamChange['change']) =>
-      rows.get(managerId)?.teamChanges.push({ ...base, change });
+      rows.get(managerId)?.teamChanges.push({ teamId, name, change, joined: j, left: l, fields: f });
     if (!tb) add(ta!.managerId, 'created');
     else if (!ta) add(tb.managerId, 'removed');
     else if (tb.managerId !== ta.managerId) {
@@ -133,15 +138,9 @@ export function finishManagerImpacts(
       r.lost.length +
       (r.ownManagerChanged ? 1 : 0) +
       r.teamChanges.reduce((n, t) => n + t.joined.length + t.left.length, 0);
-    list.push({
-      managerId: r.managerId,
-      ...(p.name === undefined ? {} : { name: p.name }),
-      gained: r.gained,
-      lost: r.lost,
-      ...(r.ownManagerChanged ? { ownManagerChanged: r.ownManagerChanged } : {}),
-      teamChanges: r.teamChanges,
-      changed,
-    });
+    r.name = p.name;
+    r.changed = changed;
+    list.push(r);
   }
   return list.sort((x, y) => y.changed - x.changed || (x.managerId < y.managerId ? -1 : 1));
 }

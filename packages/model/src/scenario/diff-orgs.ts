@@ -60,28 +60,36 @@ function emptyChanges(): PeopleChanges {
   };
 }
 
-function withName(p: Person): { id: string; name?: string } {
-  return p.name === undefined ? { id: p.id } : { id: p.id, name: p.name };
-}
-
-/** Compares one person present in both orgs (different objects) and records what changed. */
+/**
+ * Compares one person present in both orgs (different objects) and records what changed. Entries
+ * are made with every key at once (names of managers and teams come later, in {@link addNames}),
+ * so they share one shape: an absent name is an `undefined` value, which JSON leaves out.
+ */
 function comparePerson(x: Person, y: Person, out: PeopleChanges, flows: TeamFlows): void {
+  const { id, name } = y;
   const managerChanged = x.managerId !== y.managerId;
   const teamChanged = x.teamId !== y.teamId;
-  if (managerChanged) out.managerChanged.push({ ...withName(y), from: x.managerId, to: y.managerId });
+  if (managerChanged) {
+    out.managerChanged.push({
+      id,
+      name,
+      from: x.managerId,
+      to: y.managerId,
+      fromName: undefined,
+      toName: undefined,
+    });
+  }
   if (teamChanged) {
-    out.teamChanged.push({ ...withName(y), from: x.teamId, to: y.teamId });
+    out.teamChanged.push({ id, name, from: x.teamId, to: y.teamId, fromName: undefined, toName: undefined });
     flows.move(x.teamId, y.teamId);
   }
   if (managerChanged || teamChanged) out.affected++;
-  if (x.level !== y.level)
-    out.levelChanged.push({ ...withName(y), from: x.level ?? null, to: y.level ?? null });
-  if (x.status !== y.status) out.statusChanged.push({ ...withName(y), from: x.status, to: y.status });
-  if (x.title !== y.title)
-    out.titleChanged.push({ ...withName(y), from: x.title ?? null, to: y.title ?? null });
+  if (x.level !== y.level) out.levelChanged.push({ id, name, from: x.level ?? null, to: y.level ?? null });
+  if (x.status !== y.status) out.statusChanged.push({ id, name, from: x.status, to: y.status });
+  if (x.title !== y.title) out.titleChanged.push({ id, name, from: x.title ?? null, to: y.title ?? null });
   if (x.cost !== y.cost) {
     const delta = (y.cost ?? 0) - (x.cost ?? 0);
-    out.costChanged.push({ ...withName(y), from: x.cost ?? null, to: y.cost ?? null, delta });
+    out.costChanged.push({ id, name, from: x.cost ?? null, to: y.cost ?? null, delta });
   }
 }
 
@@ -114,17 +122,14 @@ function walkAfter(m: PeopleMatch, out: PeopleChanges, flows: TeamFlows): void {
 
 /** Adds the names of the managers (`people`: id → record) and teams in manager and team changes. */
 function addNames(people: ReadonlyMap<string, Person>, teams: TeamMaps, out: PeopleChanges): void {
-  const person = (id: string | null) => (id === null ? undefined : people.get(id)?.name);
-  const team = (id: string | null) =>
-    id === null ? undefined : (teams.after.get(id)?.name ?? teams.before.get(id)?.name);
-  for (const list of [out.managerChanged, out.teamChanged]) {
-    const name = list === out.managerChanged ? person : team;
-    for (const c of list) {
-      const fromName = name(c.from);
-      const toName = name(c.to);
-      if (fromName !== undefined) c.fromName = fromName;
-      if (toName !== undefined) c.toName = toName;
-    }
+  for (const c of out.managerChanged) {
+    if (c.from !== null) c.fromName = people.get(c.from)?.name;
+    if (c.to !== null) c.toName = people.get(c.to)?.name;
+  }
+  const team = (id: string) => teams.after.get(id)?.name ?? teams.before.get(id)?.name;
+  for (const c of out.teamChanged) {
+    if (c.from !== null) c.fromName = team(c.from);
+    if (c.to !== null) c.toName = team(c.to);
   }
 }
 
