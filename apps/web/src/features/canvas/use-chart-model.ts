@@ -1,17 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { createSpatialGrid, type SpatialGrid } from '../../lib/layout/spatial-grid';
 import { CHART, computeTreeLayout, type TreeLayout } from '../../lib/layout/tree-layout';
-import {
-  collectVisibleTree,
-  isExpandedIn,
-  pickDefaultDepth,
-  type TreeSource,
-  type VisibleTree,
-} from '../../lib/layout/visible-tree';
-import { createFocusSource } from '../../lib/org/focus';
-import { getLayers, getReports, type OrgIndex } from '../../lib/org/org-index';
-import { useSession } from '../../stores/session-store';
-import { resetExpansion, useView } from '../../stores/view-store';
+import type { VisibleTree } from '../../lib/layout/visible-tree';
+import { useVisibleTree } from '../../stores/use-visible-tree';
 
 /** Visible trees up to this many people are laid out on the main thread (a few ms). */
 export const INLINE_LAYOUT_LIMIT = 4000;
@@ -26,24 +17,6 @@ export interface ChartModel {
   containerGrid: SpatialGrid;
   /** Milliseconds spent laying out (collect + layout + grids). */
   ms: number;
-}
-
-/** The team a manager leads (the first team naming them as manager). */
-function teamLedByOf(index: OrgIndex): (id: string) => string | null {
-  const led = new Map<string, string>();
-  for (const t of index.teamsById.values())
-    if (t.kind === 'team' && t.managerId && !led.has(t.managerId)) led.set(t.managerId, t.id);
-  return (id) => led.get(id) ?? null;
-}
-
-function createSource(index: OrgIndex, depth: number, overrides: ReadonlyMap<string, boolean>): TreeSource {
-  const state = { defaultDepth: depth, overrides };
-  return {
-    roots: index.roots,
-    reports: (id) => getReports(index, id),
-    isExpanded: (id, d) => isExpandedIn(state, id, d),
-    teamLedBy: teamLedByOf(index),
-  };
 }
 
 function indexLayout(tree: VisibleTree, layout: TreeLayout, ms: number): ChartModel {
@@ -104,29 +77,9 @@ function layoutInWorker(tree: VisibleTree): Promise<TreeLayout> {
  * until the new one arrives.
  */
 export function useChartModel(): ChartModel | null {
-  const index = useSession((s) => s.index);
-  const version = index?.version;
-  const defaultDepth = useView((s) => s.defaultDepth);
-  const overrides = useView((s) => s.overrides);
-  const focusId = useView((s) => s.focusId);
+  const tree = useVisibleTree();
   const [asyncModel, setAsyncModel] = useState<ChartModel | null>(null);
   const latest = useRef(0);
-
-  useEffect(() => {
-    if (index && defaultDepth === null) {
-      const sizes: number[] = [];
-      for (const layer of getLayers(index).values()) sizes[layer - 1] = (sizes[layer - 1] ?? 0) + 1;
-      resetExpansion(pickDefaultDepth(Array.from(sizes, (s) => s ?? 0)));
-    }
-  }, [index, defaultDepth]);
-
-  const tree = useMemo(() => {
-    if (!index || defaultDepth === null || version === undefined) return null;
-    const started = performance.now();
-    const focus = focusId ? createFocusSource(index, focusId, teamLedByOf(index)) : null;
-    const t = collectVisibleTree(focus ?? createSource(index, defaultDepth, overrides));
-    return { t, started };
-  }, [index, version, defaultDepth, overrides, focusId]);
 
   const inlineModel = useMemo(() => {
     if (!tree || tree.t.ids.length > INLINE_LAYOUT_LIMIT) return null;

@@ -1,4 +1,106 @@
-/** Placeholder. */
+import type { Op } from '@reorg/model';
+import { useCallback, useEffect, useState } from 'react';
+import { listRevisions, type RevisionItem, restoreRevision } from '../../lib/api/client';
+import { notify, useSession } from '../../stores/session-store';
+import { openScenario } from '../../stores/session-sync';
+import './history.css';
+
+/** One op in words (ids; the chart has the names). */
+export function describeOp(op: Op): string {
+  switch (op.type) {
+    case 'changeManager':
+      return `${op.personId} now reports to ${op.managerId ?? 'nobody'}${op.withReports ? '' : ' (alone)'}`;
+    case 'moveTeam':
+      return `team ${op.teamId} moves under ${op.managerId}`;
+    case 'addPerson':
+      return `adds ${op.person.status === 'open' ? 'an open req' : (op.person.name ?? op.person.id)}${op.person.managerId ? ` under ${op.person.managerId}` : ''}`;
+    case 'removePerson':
+      return `removes ${op.personId}`;
+    case 'updatePerson':
+      return `updates ${op.personId}: ${Object.keys(op.changes).join(', ')}`;
+    case 'assignTeam':
+      return `${op.personId} joins team ${op.teamId ?? '(none)'}`;
+    default:
+      return op.type;
+  }
+}
+
+/**
+ * The saved revisions of the scenario, newest first, with their ops and authors. Restoring one
+ * saves a new revision with its state: nothing is overwritten or lost.
+ */
 export function HistoryView() {
-  return <div className="empty">Coming soon</div>;
+  const scenarioId = useSession((s) => s.scenarioId);
+  const revision = useSession((s) => s.revision);
+  const pending = useSession((s) => s.pending.length);
+  const [revisions, setRevisions] = useState<RevisionItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    if (!scenarioId) return;
+    try {
+      setRevisions(await listRevisions(scenarioId));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [scenarioId]);
+  useEffect(() => {
+    if (revision > 0) void load();
+  }, [load, revision]);
+  const restore = async (target: number) => {
+    if (!scenarioId) return;
+    try {
+      const next = await restoreRevision(scenarioId, target, revision);
+      notify('info', `Restored revision ${target} as revision ${next}.`);
+      await openScenario(scenarioId);
+    } catch (e) {
+      notify('error', `Could not restore: ${(e as Error).message}`);
+    }
+  };
+  if (error) return <div className="empty">{error}</div>;
+  return (
+    <div className="history-view">
+      <h2>Revisions</h2>
+      <p className="muted">
+        Every save is a revision. Restoring an old one saves its state as a new revision.
+      </p>
+      <ol className="revisions" reversed>
+        {[...(revisions ?? [])].reverse().map((r) => (
+          <li key={r.revision} className="revision">
+            <div className="revision-head">
+              <strong>Revision {r.revision}</strong>
+              <span className="muted">
+                {r.author} · {new Date(r.createdAt).toLocaleString('en-GB')}
+                {r.restoredFrom !== null ? ` · restored from ${r.restoredFrom}` : ''}
+              </span>
+              {r.revision !== revision && (
+                <button
+                  type="button"
+                  className="btn btn-sm"
+                  disabled={pending > 0}
+                  title={pending > 0 ? 'Save or undo your changes first' : undefined}
+                  onClick={() => void restore(r.revision)}
+                >
+                  Restore
+                </button>
+              )}
+              {r.revision === revision && <span className="chip">Current</span>}
+            </div>
+            {r.ops.length > 0 ? (
+              <ul className="revision-ops">
+                {r.ops.slice(0, 8).map((op, k) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: ops of a saved revision never reorder
+                  <li key={k}>{describeOp(op)}</li>
+                ))}
+                {r.ops.length > 8 && <li className="muted">and {r.ops.length - 8} more</li>}
+              </ul>
+            ) : (
+              <p className="muted revision-empty">
+                {r.restoredFrom !== null ? 'State of an earlier revision.' : 'The baseline, unchanged.'}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
 }

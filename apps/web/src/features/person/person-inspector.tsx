@@ -16,6 +16,14 @@ export function newReqId(index: OrgIndex, now: number): string {
   return id;
 }
 
+const STATUS_LABEL: Record<string, string> = {
+  ok: 'In target',
+  under: 'Under target',
+  over: 'Over target',
+  critical: 'Critical',
+  single: 'Single report',
+};
+
 const nameOf = (p: Person | undefined) => p?.name ?? (p?.status === 'open' ? 'Open req' : (p?.id ?? ''));
 
 function AddReqForm({ manager, levels, onDone }: { manager: Person; levels: Level[]; onDone: () => void }) {
@@ -162,8 +170,7 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
             <dt>Span</dt>
             <dd>
               <span className="span-pill" style={{ background: colors.tint, color: colors.text }}>
-                {span.status === 'ok' ? 'In target' : span.status} · {span.countedSpan} of {span.target.min}–
-                {span.target.max}
+                {STATUS_LABEL[span.status]} · {span.countedSpan} of {span.target.min}–{span.target.max}
               </span>
             </dd>
           </div>
