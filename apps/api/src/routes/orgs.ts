@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { ImportIssue, Org } from '@reorg/model';
 import type { OrgListItem, OrgRecord, Store } from '../db/store';
 import { type AppEnv, BODY_LIMITS, findUnstorableText, limitBody, unstorableText } from '../http';
 import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
@@ -12,7 +13,7 @@ import {
   OrgListItemSchema,
 } from '../schemas';
 import type { Baselines } from '../services/baselines';
-import { type ImportFormat, readImport } from '../services/org-import';
+import { type ImportFormat, readImport, uniqueVariant } from '../services/org-import';
 import { summarizeOrg } from '../services/summary';
 
 /** What the org routes need. */
@@ -105,15 +106,17 @@ export function createOrgRoutes(deps: OrgRoutesDeps) {
       if (!outcome.ok) return problem(c, outcome.problem);
       const unstorable = findUnstorableText(outcome.org);
       if (unstorable) return unstorableText(c, unstorable);
-      const record = {
-        id: outcome.org.id,
-        name: outcome.org.name,
-        source: outcome.source,
-        document: outcome.org,
-        summary: summarizeOrg(outcome.org),
-        warnings: outcome.warnings,
-      };
-      const stored = await deps.store.insertOrg(record);
+      let record = toRecord(outcome.org, outcome.source, outcome.warnings);
+      let stored = await deps.store.insertOrg(record);
+      if (stored.status === 'exists' && outcome.source !== 'json' && query.id === undefined) {
+        // The importer chose the id (e.g. the organisation's name): keep it readable, make it unique.
+        record = toRecord(
+          { ...outcome.org, id: uniqueVariant(outcome.org.id) },
+          outcome.source,
+          outcome.warnings,
+        );
+        stored = await deps.store.insertOrg(record);
+      }
       if (stored.status === 'exists') {
         return problem(c, {
           type: PROBLEM_TYPES.conflict,
@@ -153,6 +156,10 @@ export function createOrgRoutes(deps: OrgRoutesDeps) {
       if (!baseline) return notFound(c, id);
       return c.json(deps.baselines.analyze(baseline, asOf), 200);
     });
+}
+
+function toRecord(org: Org, source: ImportFormat, warnings: ImportIssue[]) {
+  return { id: org.id, name: org.name, source, document: org, summary: summarizeOrg(org), warnings };
 }
 
 /** The listing shape of a stored org. */

@@ -37,7 +37,8 @@ export type ImportOutcome =
  * recognised by its content as `reorg analyze` does (`importAny`: an org source plus optional
  * junior, ladder and teams files). The format is `query.format`, else read from the Content-Type
  * (multipart: `uk-organogram` when there is a `senior` field, else `auto`). `today`
- * (`YYYY-MM-DD`) is the default as-of date of CSV imports.
+ * (`YYYY-MM-DD`) is the default as-of date of CSV imports. Without `?id=` and `?name=`, the
+ * importer's defaults apply (a UK organogram: its organisation; a HRIS export: `org`).
  */
 export async function readImport(c: Context, query: ImportQuery, today: string): Promise<ImportOutcome> {
   const contentType = (c.req.header('content-type') ?? '').toLowerCase();
@@ -51,7 +52,7 @@ export async function readImport(c: Context, query: ImportQuery, today: string):
     ]);
   }
   const options = {
-    orgId: query.id ?? generatedId(query.name),
+    ...(query.id ? { orgId: query.id } : {}),
     ...(query.name ? { name: query.name } : {}),
     asOf: query.asOf ?? today,
     ...(query.currency ? { currency: query.currency } : {}),
@@ -107,14 +108,12 @@ function inferFormat(contentType: string): ImportFormat | undefined {
   return undefined;
 }
 
-/** An id for a CSV import with none given: the name's slug (or `org`) and 8 random hex digits. */
-function generatedId(name: string | undefined): string {
-  const slug = (name ?? 'org')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40);
-  return `${slug || 'org'}-${randomUUID().slice(0, 8)}`;
+/**
+ * Another id for an org whose importer-chosen id is taken: the id and 8 random hex digits. Only
+ * CSV imports without `?id=` get one; an id the caller chose is never changed.
+ */
+export function uniqueVariant(id: string): string {
+  return `${id.slice(0, 60)}-${randomUUID().slice(0, 8)}`;
 }
 
 function readJsonOrg(text: string): ImportOutcome {
