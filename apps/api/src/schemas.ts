@@ -75,7 +75,8 @@ export const ImportQuerySchema = z.object({
       'json (an org document), hris (a HRIS CSV export) or uk-organogram (multipart senior + junior CSV). Default: from the Content-Type.',
   }),
   id: IdParamSchema.optional().openapi({
-    description: 'Id of the org made from a CSV (default: generated).',
+    description:
+      "Id of the org made from a CSV (default: the importer's, e.g. the organisation's slug; made unique with a suffix when taken).",
   }),
   name: z.string().min(1).max(200).optional().openapi({ description: 'Name of the org made from a CSV.' }),
   asOf: IsoDateSchema.optional().openapi({
