@@ -5,6 +5,9 @@ import type { Person } from '../schema/person';
 import type { Policy, Range } from '../schema/policy';
 import { analyzeOrg } from './analyze-org';
 import { createAnalysisContext } from './context';
+import { checkGraph } from './graph-rules';
+import { checkLayers } from './layers';
+import { summarize } from './metrics';
 import { analyzeSpans } from './span';
 
 /**
@@ -90,6 +93,17 @@ for (const size of SIZES) {
       options,
     );
     bench('analyzeSpans only, graph cached', () => void analyzeSpans(createAnalysisContext(org)), options);
+    bench(
+      'graph, span, layer and summary rules, graph cached',
+      () => {
+        const ctx = createAnalysisContext(org);
+        checkGraph(ctx);
+        const managers = analyzeSpans(ctx);
+        checkLayers(ctx, managers);
+        summarize(ctx, managers);
+      },
+      options,
+    );
     bench('naive Map-keyed spans', () => void naiveSpans(org), options);
   });
 }
