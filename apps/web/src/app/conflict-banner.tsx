@@ -14,7 +14,9 @@ export function ConflictBanner() {
           Someone else saved this scenario (now revision {c.revision}), and your change “{c.label}” no longer
           applies.
         </strong>
-        {c.message} Your other {pending - 1} unsaved change{pending - 1 === 1 ? '' : 's'} can still be kept.
+        {c.message}
+        {pending > 1 &&
+          ` Your other ${pending - 1} unsaved change${pending - 1 === 1 ? '' : 's'} can still be kept.`}
       </div>
       <div className="banner-actions">
         <button type="button" className="btn btn-sm" onClick={() => void resolveConflict('drop-one')}>

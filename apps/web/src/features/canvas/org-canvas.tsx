@@ -1,6 +1,7 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   type NodeChange,
   type NodeTypes,
@@ -169,6 +170,19 @@ function ChartFlow({ model }: { model: ChartModel }) {
     });
   }, [reveal, model, flow]);
 
+  // React Flow's own fit would fit only the nodes in view (we hand it no others): fit the layout.
+  const fitChart = useCallback(() => {
+    const el = document.querySelector('.org-canvas');
+    const vw = el?.clientWidth ?? 1200;
+    const vh = el?.clientHeight ?? 800;
+    const { width, height } = model.layout;
+    const zoom = Math.max(0.04, Math.min(1, (vw - 48) / Math.max(width, 1), (vh - 48) / Math.max(height, 1)));
+    void flow.setViewport(
+      { x: (vw - width * zoom) / 2, y: (vh - height * zoom) / 2, zoom },
+      { duration: 250 },
+    );
+  }, [model, flow]);
+
   const onNodesChange = useCallback(
     (changes: NodeChange<ChartFlowNode>[]) => {
       for (const c of changes) {
@@ -241,7 +255,23 @@ function ChartFlow({ model }: { model: ChartModel }) {
           index={index}
           selected={selectedId}
         />
-        <Controls showInteractive={false} position="bottom-right" />
+        <Controls showInteractive={false} showFitView={false} position="bottom-right">
+          <ControlButton
+            className="fit-button"
+            onClick={fitChart}
+            title="Fit the whole chart"
+            aria-label="Fit the whole chart"
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path
+                d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.6"
+              />
+            </svg>
+          </ControlButton>
+        </Controls>
         <SpanLegend />
         {drag.hint && (
           <div className={`drag-hint${drag.target && !drag.target.valid ? ' is-invalid' : ''}`} role="status">

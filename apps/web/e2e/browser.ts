@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium (never a downloaded browser). */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Where the suite writes its screenshots of the main views (committed; small PNGs). */
+export const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
+
+/** Launches headless Chromium with the flags this machine needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Saves a screenshot of the page as `name`.png in e2e/screenshots. */
+export async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.mouse.move(1, 1);
+  await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname });
+}
+
+/** The session store's state, read in the page (span findings, pending changes, revision). */
+export async function sessionState(page: Page) {
+  return page.evaluate(() => {
+    const s = (
+      window as unknown as { __reorg: { session: { getState(): Record<string, unknown> } } }
+    ).__reorg.session.getState() as {
+      revision: number;
+      pending: unknown[];
+      save: { status: string; conflict?: { label: string; message: string } };
+      analysis: { findings: { code: string; subject: { id: string } }[] } | null;
+      org: { people: { id: string; managerId: string | null }[] } | null;
+    };
+    return {
+      revision: s.revision,
+      pending: s.pending.length,
+      save: s.save,
+      spanFindings: (s.analysis?.findings ?? [])
+        .filter((f) => f.code.startsWith('span.'))
+        .map((f) => `${f.code}:${f.subject.id}`)
+        .sort(),
+      managerOf: Object.fromEntries((s.org?.people ?? []).map((p) => [p.id, p.managerId])),
+    };
+  });
+}
+
+/** Waits until every change is saved. */
+export async function waitSaved(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const s = (
+      window as unknown as {
+        __reorg: { session: { getState(): { pending: unknown[]; save: { status: string } } } };
+      }
+    ).__reorg.session.getState();
+    return s.pending.length === 0 && s.save.status === 'saved';
+  });
+}
+
+/** Drags from one point to another in small steps (React Flow needs real pointer moves). */
+export async function dragTo(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  shift = false,
+): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  if (shift) await page.keyboard.down('Shift');
+  const steps = 14;
+  for (let k = 1; k <= steps; k++)
+    await page.mouse.move(from.x + ((to.x - from.x) * k) / steps, from.y + ((to.y - from.y) * k) / steps);
+  await page.waitForTimeout(120);
+  await page.mouse.up();
+  if (shift) await page.keyboard.up('Shift');
+}
