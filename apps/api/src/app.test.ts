@@ -36,6 +36,16 @@ describe.each(ENGINES)('the app on %s', (engine) => {
     expect(await readJson(res)).toEqual({ status: 'ok', database: engine });
   });
 
+  it('answers health 503 with a problem when the database does not answer', async () => {
+    const down = Object.create(store) as Store;
+    down.ping = async () => {
+      throw new Error('connection refused');
+    };
+    const res = await createApp({ store: down, webDir: false }).request('/api/health');
+    expect(res.status).toBe(503);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+  });
+
   it('answers every error as application/problem+json with type, title, status, detail, instance, requestId', async () => {
     const app = plainApp();
     const cases: [string, RequestInit, number][] = [

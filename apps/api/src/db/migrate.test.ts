@@ -47,6 +47,31 @@ describe.each(ENGINES)('migrate on %s', (engine) => {
     expect(tables.rows.map((r) => r.table_name)).toEqual(['orgs', 'scenario_revisions', 'scenarios']);
   });
 
+  it('makes baselines and revisions append-only: UPDATE and DELETE are refused by the database', async () => {
+    await database.db.execute(
+      sql`insert into orgs (id, name, source, document, summary) values ('o', 'O', 'json', '{}', '{}')`,
+    );
+    await database.db.execute(
+      sql`insert into scenarios (id, org_id, name, author) values ('s', 'o', 'S', 'a')`,
+    );
+    await database.db.execute(
+      sql`insert into scenario_revisions (scenario_id, revision, ops, author) values ('s', 1, '[]', 'a')`,
+    );
+    const refused = [
+      sql`update orgs set name = 'changed' where id = 'o'`,
+      sql`delete from orgs where id = 'o'`,
+      sql`update scenario_revisions set ops = '[{}]' where scenario_id = 's'`,
+      sql`delete from scenario_revisions where scenario_id = 's'`,
+    ];
+    for (const statement of refused) {
+      await expect(database.db.execute(statement)).rejects.toThrow();
+    }
+    const kept = (await database.db.execute(sql`select name from orgs where id = 'o'`)) as unknown as {
+      rows: { name: string }[];
+    };
+    expect(kept.rows).toEqual([{ name: 'O' }]);
+  });
+
   it('refuses a database migrated by a newer version of reorg', async () => {
     const future = journal.entries.at(-1)!.when + 1000;
     await database.db.execute(

@@ -4,8 +4,8 @@ import { type AppEnv, AuthorHeaderSchema, authorOf, BODY_LIMITS, limitBody, revi
 import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
 import { IdParamsSchema } from '../schemas';
 import type { Scenarios } from '../services/scenarios';
+import { toSummary } from './scenario-answers';
 import { CreateScenarioBodySchema, ScenarioSchema, ScenarioSummarySchema } from './scenario-schemas';
-import { toSummary } from './scenarios';
 
 const createScenarioRoute = createRoute({
   method: 'post',

@@ -350,40 +350,4 @@ describe.each(ENGINES)('scenarios on %s', (engine) => {
       expect((await app.request('/api/scenarios/lopsided/analysis?asOf=nope')).status).toBe(422);
     });
   });
-
-  describe('compare', () => {
-    it('compares scenarios of one org side by side, each against the baseline', async () => {
-      const res = await app.request('/api/compare?ids=lopsided,with-ops');
-      expect(res.status).toBe(200);
-      const body = await readJson(res);
-      expect(body.orgId).toBe('acme');
-      expect(body.scenarios).toEqual([
-        { id: 'lopsided', name: 'Scenario lopsided', revision: 1 },
-        { id: 'with-ops', name: 'Scenario with-ops', revision: 1 },
-      ]);
-      const { baseline, scenarios } = body.comparison;
-      expect(baseline).toMatchObject({ orgId: 'acme', metrics: { people: 7, managers: 3 } });
-      expect(scenarios.map((s: Json) => s.id)).toEqual(['lopsided', 'with-ops']);
-      const [lopsided, withOps] = scenarios;
-      expect(lopsided.metrics.managers).toBe(2);
-      expect(lopsided.delta.managers).toBe(-1);
-      expect(withOps.delta.managers).toBe(0);
-      expect(JSON.stringify(lopsided.diff)).toContain('e2');
-    });
-
-    it('answers 404 naming missing scenarios, 422 for scenarios of different orgs or bad ids', async () => {
-      const missing = await app.request('/api/compare?ids=lopsided,ghost,phantom');
-      expect(missing.status).toBe(404);
-      expect((await readJson(missing)).detail).toBe('no scenario with id "ghost", "phantom"');
-      const mixed = await app.request('/api/compare?ids=lopsided,other-plan');
-      expect(mixed.status).toBe(422);
-      expect((await readJson(mixed)).errors).toEqual([
-        { in: 'query', path: 'ids', message: 'scenarios of different orgs' },
-      ]);
-      expect((await app.request('/api/compare?ids=,')).status).toBe(422);
-      expect((await app.request('/api/compare')).status).toBe(422);
-      const many = Array.from({ length: 13 }, (_, k) => `s${k}`).join(',');
-      expect((await app.request(`/api/compare?ids=${many}`)).status).toBe(422);
-    });
-  });
 });
