@@ -36,7 +36,9 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts'],
           benchmark: { include: ['src/**/*.bench.ts'] },
+          // PGlite's first start (initdb in WASM) can take over 10 s on a busy 2-core machine.
           testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {
