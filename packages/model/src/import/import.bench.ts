@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { bench, describe } from 'vitest';
+import { generateOrg } from '../../../../fixtures/generate';
+import { loadOrg } from '../schema/org';
+import { importUkOrganogram } from './uk-organogram';
+
+const shared = (file: string) =>
+  readFileSync(new URL(`../../../../../shared/data/uk_organograms/${file}`, import.meta.url), 'utf8');
+const dhSenior = shared('011013-DH---Organogram-senior.csv');
+const dhJunior = shared('011013-DH---Organogram-junior.csv');
+
+describe('UK Department of Health organogram (173 senior posts, 976 junior rows)', () => {
+  bench('importUkOrganogram (parse, match headers, normalise grades, validate)', () => {
+    const result = importUkOrganogram(dhSenior, dhJunior, { asOf: '2013-10-01' });
+    if (!result.ok) throw new Error('the DH pair must import');
+  });
+});
+
+const text100k = JSON.stringify(generateOrg({ people: 100_000, seed: 7 }));
+
+describe('org JSON of 100k people', () => {
+  bench(
+    'JSON.parse + loadOrg (migrate + zod validation)',
+    () => {
+      const result = loadOrg(JSON.parse(text100k));
+      if (!result.ok) throw new Error('the generated org must load');
+    },
+    { iterations: 10 },
+  );
+  bench(
+    'baseline: JSON.parse alone',
+    () => {
+      JSON.parse(text100k);
+    },
+    { iterations: 10 },
+  );
+});
