@@ -11,10 +11,12 @@ import { createCompareRoutes } from './routes/compare';
 import { createHealthRoutes } from './routes/health';
 import { createOrgScenarioRoutes } from './routes/org-scenarios';
 import { createOrgRoutes } from './routes/orgs';
+import { createPlanRoutes } from './routes/plans';
 import { createScenarioRoutes } from './routes/scenarios';
 import { createSimulationRoutes } from './routes/simulations';
 import { Baselines } from './services/baselines';
 import { Scenarios } from './services/scenarios';
+import { Simulations } from './services/simulations';
 import { DEFAULT_WEB_DIR, mountWeb } from './web';
 
 /** What {@link createApp} needs. */
@@ -59,6 +61,8 @@ export function createApp(options: AppOptions) {
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const baselines = new Baselines(store);
   const scenarios = new Scenarios(store, baselines);
+  const simulations = new Simulations(store, baselines, scenarios);
+  const orgExists = async (id: string) => (await baselines.get(id)) !== undefined;
 
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
@@ -106,13 +110,18 @@ export function createApp(options: AppOptions) {
   const api = app
     .route('/api/health', createHealthRoutes(store))
     .route('/api/orgs', createOrgRoutes({ store, baselines, today }))
-    .route(
-      '/api/orgs',
-      createOrgScenarioRoutes(scenarios, async (id) => (await baselines.get(id)) !== undefined),
-    )
+    .route('/api/orgs', createOrgScenarioRoutes(scenarios, orgExists))
     .route('/api/scenarios', createScenarioRoutes(scenarios))
     .route('/api/compare', createCompareRoutes(scenarios))
-    .route('/api/simulations', createSimulationRoutes());
+    .route(
+      '/api',
+      createPlanRoutes({
+        plans: store.plans,
+        orgExists,
+        scenarioExists: async (id) => (await scenarios.head(id)) !== undefined,
+      }),
+    )
+    .route('/api/simulations', createSimulationRoutes(simulations));
 
   let openapi: unknown;
   app.get('/api/openapi.json', (c) => {
@@ -122,7 +131,7 @@ export function createApp(options: AppOptions) {
         title: 'reorg API',
         version: '0.1.0',
         description:
-          'Orgs (immutable baselines) and scenarios (append-only revisions of reorg ops). Errors are application/problem+json (RFC 9457).',
+          'Orgs (immutable baselines), scenarios (append-only revisions of reorg ops), headcount plans saved with scenarios, and their simulation. Errors are application/problem+json (RFC 9457).',
       },
     });
     return c.json(openapi);

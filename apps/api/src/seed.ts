@@ -1,5 +1,7 @@
-import { applyOps, type Op, type OpInput, OpSchema, type Org } from '@reorg/model';
-import { loadFixtureOrg } from '../../../fixtures/index';
+import { readFileSync } from 'node:fs';
+import { applyOps, type Op, type OpInput, OpSchema, type Org, parseHeadcountPlan } from '@reorg/model';
+import { FIXTURES_DIR, loadFixtureOrg } from '../../../fixtures/index';
+import type { NewPlan } from './db/plan-store';
 import type { SeedData, Store } from './db/store';
 import { summarizeOrg } from './services/summary';
 
@@ -39,8 +41,33 @@ const SEED_SCENARIOS: SeedScenario[] = [
 ];
 
 /**
- * Builds the seed: the `startup` and `scaleup` fixture orgs and the sample scenarios. A sample
- * scenario whose ops no longer apply to its fixture is stored with no ops rather than dropped.
+ * The sample headcount plans (`fixtures/plans/<id>.json`) and the scenario each is saved with:
+ * the scale-up's two plans go one to each of its scenarios, so the compare view has two plans.
+ */
+const SEED_PLANS: { id: string; scenarioId: string }[] = [
+  { id: 'startup-steady-growth', scenarioId: 'startup-rebalance' },
+  { id: 'scaleup-aggressive-growth', scenarioId: 'scaleup-merge-payments' },
+  { id: 'scaleup-hiring-freeze', scenarioId: 'scaleup-checkout-under-vp' },
+];
+
+/**
+ * Reads and validates a sample plan.
+ * @throws Error listing the issues when the fixture does not validate (a broken fixture is a bug).
+ */
+function loadSeedPlan(id: string, scenarioId: string): NewPlan {
+  const doc: unknown = JSON.parse(readFileSync(`${FIXTURES_DIR}plans/${id}.json`, 'utf8'));
+  const parsed = parseHeadcountPlan(doc);
+  if (!parsed.ok) {
+    const issues = parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    throw new Error(`fixtures/plans/${id}.json does not validate: ${issues}`);
+  }
+  return { id, scenarioId, name: parsed.plan.name ?? id, plan: parsed.plan, author: SEED_AUTHOR };
+}
+
+/**
+ * Builds the seed: the `startup` and `scaleup` fixture orgs, the sample scenarios and the sample
+ * headcount plans saved with them. A sample scenario whose ops no longer apply to its fixture is
+ * stored with no ops rather than dropped.
  */
 export function buildSeed(): SeedData {
   const orgs = new Map<string, Org>(
@@ -60,6 +87,7 @@ export function buildSeed(): SeedData {
       const ops: Op[] = applied.ok ? s.ops.map((op) => OpSchema.parse(op)) : [];
       return { scenario: { id: s.id, orgId: s.orgId, name: s.name, author: SEED_AUTHOR }, ops };
     }),
+    plans: SEED_PLANS.map((p) => loadSeedPlan(p.id, p.scenarioId)),
   };
 }
 

@@ -44,7 +44,12 @@ describe.each(ENGINES)('migrate on %s', (engine) => {
     const tables = (await database.db.execute(
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     )) as unknown as { rows: { table_name: string }[] };
-    expect(tables.rows.map((r) => r.table_name)).toEqual(['orgs', 'scenario_revisions', 'scenarios']);
+    expect(tables.rows.map((r) => r.table_name)).toEqual([
+      'headcount_plans',
+      'orgs',
+      'scenario_revisions',
+      'scenarios',
+    ]);
   });
 
   it('makes baselines and revisions append-only: UPDATE and DELETE are refused by the database', async () => {
@@ -57,7 +62,12 @@ describe.each(ENGINES)('migrate on %s', (engine) => {
     await database.db.execute(
       sql`insert into scenario_revisions (scenario_id, revision, ops, author) values ('s', 1, '[]', 'a')`,
     );
+    await database.db.execute(
+      sql`insert into headcount_plans (id, scenario_id, name, plan, author) values ('p', 's', 'P', '{}', 'a')`,
+    );
     const refused = [
+      sql`update headcount_plans set name = 'changed' where id = 'p'`,
+      sql`delete from headcount_plans where id = 'p'`,
       sql`update orgs set name = 'changed' where id = 'o'`,
       sql`delete from orgs where id = 'o'`,
       sql`update scenario_revisions set ops = '[{}]' where scenario_id = 's'`,

@@ -71,3 +71,23 @@ export const scenarioRevisions = pgTable(
     ),
   ],
 );
+
+/**
+ * Headcount plans saved with a scenario (DOMAIN.md "Simulation"). `plan` is the validated plan
+ * document (`HeadcountPlanSchema` of `@reorg/model`, defaults filled in). Plans are append-only
+ * like revisions: a changed plan is saved as a new plan, and a trigger refuses UPDATE and DELETE.
+ */
+export const headcountPlans = pgTable(
+  'headcount_plans',
+  {
+    id: text('id').primaryKey(),
+    scenarioId: text('scenario_id')
+      .notNull()
+      .references(() => scenarios.id),
+    name: text('name').notNull(),
+    plan: jsonb('plan').notNull(),
+    author: text('author').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('headcount_plans_scenario_id_idx').on(t.scenarioId)],
+);

@@ -2,7 +2,8 @@ import type { ImportIssue, Op } from '@reorg/model';
 import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Database, Engine } from './client';
 import { STARTUP_LOCK_KEY } from './migrate';
-import { type OrgSummaryColumn, orgs, scenarioRevisions, scenarios } from './schema';
+import { type NewPlan, PlanStore } from './plan-store';
+import { headcountPlans, type OrgSummaryColumn, orgs, scenarioRevisions, scenarios } from './schema';
 
 /** An org as stored: its immutable baseline document and how it came in. */
 export interface OrgRecord {
@@ -54,6 +55,8 @@ export interface RevisionRecord {
 export interface SeedData {
   orgs: Omit<OrgRecord, 'createdAt'>[];
   scenarios: { scenario: Omit<ScenarioRecord, 'createdAt'>; ops: Op[] }[];
+  /** Headcount plans saved with the seeded scenarios (default none). */
+  plans?: NewPlan[];
 }
 
 /** A revision to append: the next number after the caller's expected latest. */
@@ -73,11 +76,14 @@ export interface NewRevision {
  */
 export class Store {
   readonly engine: Engine;
+  /** Headcount plans saved with scenarios. */
+  readonly plans: PlanStore;
   private readonly database: Database;
 
   constructor(database: Database) {
     this.database = database;
     this.engine = database.engine;
+    this.plans = new PlanStore(database);
   }
 
   private get db() {
@@ -211,7 +217,7 @@ export class Store {
   }
 
   /**
-   * Stores `seed` (orgs, then scenarios with revision 1) in one transaction, only when the
+   * Stores `seed` (orgs, then scenarios with revision 1, then plans) in one transaction, only when the
    * database holds no org yet; under the start-up advisory lock, so that several processes
    * starting together on one PostgreSQL server seed once. Returns whether it seeded.
    */
@@ -227,6 +233,7 @@ export class Store {
           .insert(scenarioRevisions)
           .values({ scenarioId: scenario.id, revision: 1, ops, author: scenario.author });
       }
+      if (seed.plans?.length) await tx.insert(headcountPlans).values(seed.plans);
       return true;
     });
   }

@@ -49,6 +49,14 @@ describe.each(ENGINES)('compare on %s', (engine) => {
     expect(lopsided.delta.managers).toBe(-1);
     expect(withOps.delta.managers).toBe(0);
     expect(JSON.stringify(lopsided.diff)).toContain('e2');
+    // The layers pyramid: Grace keeps her layer but no longer manages anyone in "lopsided".
+    expect(body.layers.baseline).toEqual([
+      { layer: 1, people: 1, managers: 1 },
+      { layer: 2, people: 2, managers: 2 },
+      { layer: 3, people: 4, managers: 0 },
+    ]);
+    expect(body.layers.scenarios.lopsided[1]).toEqual({ layer: 2, people: 2, managers: 1 });
+    expect(Object.keys(body.layers.scenarios)).toEqual(['lopsided', 'with-ops']);
   });
 
   it('answers 404 naming missing scenarios, 422 for scenarios of different orgs or bad ids', async () => {

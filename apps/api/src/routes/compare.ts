@@ -2,7 +2,17 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { ComparisonSchema, compareScenarios, IsoDateSchema } from '@reorg/model';
 import { type AppEnv, IdParamSchema } from '../http';
 import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
+import { countByLayer } from '../services/layer-counts';
 import type { Scenarios } from '../services/scenarios';
+
+const LayerCountSchema = z.object({
+  layer: z.number().int(),
+  people: z
+    .number()
+    .int()
+    .openapi({ description: 'Records in the layer (an aggregate as its FTE rounded up).' }),
+  managers: z.number().int().openapi({ description: 'Of them, records with direct reports.' }),
+});
 
 /** Most scenarios compared at once. */
 export const MAX_COMPARED = 12;
@@ -37,6 +47,15 @@ const compareRoute = createRoute({
             orgId: z.string(),
             scenarios: z.array(z.object({ id: z.string(), name: z.string(), revision: z.number().int() })),
             comparison: z.lazy(() => ComparisonSchema).openapi('Comparison'),
+            layers: z
+              .object({
+                baseline: z.array(LayerCountSchema),
+                scenarios: z.record(z.string(), z.array(LayerCountSchema)),
+              })
+              .openapi({
+                description:
+                  'People per layer of the reporting tree, top first (the layers pyramid), by scenario id.',
+              }),
           }),
         },
       },
@@ -84,8 +103,17 @@ export function createCompareRoutes(scenarios: Scenarios) {
       found.map((h, k) => ({ id: h.id, name: h.name, org: states[k]!.org })),
       asOf ? { asOf } : {},
     );
+    const layers = {
+      baseline: countByLayer(baseline.org),
+      scenarios: Object.fromEntries(found.map((h, k) => [h.id, countByLayer(states[k]!.org)])),
+    };
     return c.json(
-      { orgId, scenarios: found.map((h) => ({ id: h.id, name: h.name, revision: h.revision })), comparison },
+      {
+        orgId,
+        scenarios: found.map((h) => ({ id: h.id, name: h.name, revision: h.revision })),
+        comparison,
+        layers,
+      },
       200,
     );
   });

@@ -1,0 +1,148 @@
+import { z } from '@hono/zod-openapi';
+import {
+  DEFAULT_SIMULATION_RUNS,
+  DEFAULT_SIMULATION_SEED,
+  HeadcountPlanSchema,
+  SimulationResultSchema,
+} from '@reorg/model';
+import { toJSONSchema } from 'zod';
+import { IdParamSchema, storable } from '../http';
+
+/**
+ * Shapes of the headcount-plan and simulation routes. The plan and the result are the model's own
+ * schemas; their OpenAPI form is zod's JSON Schema of them (input form for the plan, output form
+ * for the result), and validation is the model's schema itself.
+ */
+
+type OpenApiMeta = Parameters<ReturnType<typeof z.lazy>['openapi']>[1];
+
+function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): OpenApiMeta {
+  const { $schema: _drop, ...json } = toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return json as OpenApiMeta;
+}
+
+/** A headcount plan as written (`@reorg/model` HeadcountPlanSchema; defaults filled in on the way in). */
+export const PlanDocSchema = z
+  .lazy(() => HeadcountPlanSchema)
+  .openapi('HeadcountPlan', jsonSchemaOf(HeadcountPlanSchema, 'input'));
+
+/** A simulation result (`@reorg/model` SimulationResultSchema). */
+export const SimulationResultDocSchema = z
+  .lazy(() => SimulationResultSchema)
+  .openapi('SimulationResult', jsonSchemaOf(SimulationResultSchema, 'output'));
+
+/** Most Monte Carlo runs one request may ask for (the model allows more; the API answers in the request). */
+export const MAX_API_RUNS = 5000;
+
+/** Body of `POST /api/scenarios/:id/plans`. */
+export const CreatePlanBodySchema = storable(
+  z
+    .object({
+      id: IdParamSchema.optional().openapi({ description: 'Id of the saved plan (default: generated).' }),
+      name: z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .optional()
+        .openapi({ description: "Name of the saved plan (default: the plan's own name)." }),
+      plan: PlanDocSchema,
+    })
+    .strict(),
+);
+
+/** A saved headcount plan. */
+export const SavedPlanSchema = z
+  .object({
+    id: z.string(),
+    scenarioId: z.string().openapi({ description: 'The scenario it is saved with.' }),
+    orgId: z.string().openapi({ description: "The scenario's org." }),
+    name: z.string(),
+    author: z.string().openapi({ description: 'Who saved it.' }),
+    createdAt: z.string(),
+    plan: PlanDocSchema,
+  })
+  .openapi('SavedPlan');
+
+/** Body of `POST /api/simulations`: what to simulate on, which plan, how many runs. */
+export const SimulateBodySchema = z
+  .object({
+    orgId: IdParamSchema.optional().openapi({ description: "Simulate on this org's baseline." }),
+    scenarioId: IdParamSchema.optional().openapi({ description: 'Simulate on this scenario.' }),
+    revision: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31 - 1)
+      .optional()
+      .openapi({ description: "The scenario's revision (default: its latest). Only with scenarioId." }),
+    plan: PlanDocSchema.optional().openapi({ description: 'A plan to simulate (not stored).' }),
+    planId: IdParamSchema.optional().openapi({
+      description:
+        'A saved plan to simulate. Without orgId or scenarioId it runs on the scenario the plan is saved with.',
+    }),
+    runs: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_API_RUNS)
+      .default(DEFAULT_SIMULATION_RUNS)
+      .openapi({ description: `Monte Carlo runs, 1 to ${MAX_API_RUNS} (default 1,000).` }),
+    seed: z
+      .number()
+      .int()
+      .refine(Number.isSafeInteger, 'seed must be a safe integer')
+      .default(DEFAULT_SIMULATION_SEED)
+      .openapi({ description: 'Seed: the same seed gives the same result, byte for byte (default 1).' }),
+    quarters: z
+      .number()
+      .int()
+      .min(1)
+      .max(40)
+      .optional()
+      .openapi({ description: "Quarters to simulate, overriding the plan's." }),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if ((body.plan === undefined) === (body.planId === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['plan'], message: 'give either plan or planId (one of them)' });
+    }
+    if (body.orgId !== undefined && body.scenarioId !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scenarioId'],
+        message: 'give either orgId or scenarioId, not both',
+      });
+    }
+    if (body.orgId === undefined && body.scenarioId === undefined && body.planId === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['orgId'],
+        message: 'give orgId or scenarioId: what to simulate the plan on',
+      });
+    }
+    if (body.revision !== undefined && body.scenarioId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['revision'], message: 'revision needs scenarioId' });
+    }
+  })
+  .openapi('SimulateRequest');
+/** A validated simulation request. */
+export type SimulateBody = z.infer<typeof SimulateBodySchema>;
+
+/** What a simulation ran on: the org, the scenario and revision (null for a baseline), the saved plan. */
+export const SimulationTargetSchema = z
+  .object({
+    orgId: z.string(),
+    scenarioId: z.string().nullable(),
+    revision: z.number().int().nullable(),
+    planId: z.string().nullable(),
+  })
+  .openapi('SimulationTarget');
+
+/** The answer of `POST /api/simulations`: the model's SimulationResult, with what it ran on. */
+export const SimulationAnswerSchema = z
+  .intersection(SimulationResultDocSchema, z.object({ target: SimulationTargetSchema }))
+  .openapi('SimulationAnswer');

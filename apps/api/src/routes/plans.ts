@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { PlanRecord, PlanStore } from '../db/plan-store';
+import { type AppEnv, AuthorHeaderSchema, authorOf, limitBody } from '../http';
+import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
+import { IdParamsSchema } from '../schemas';
+import { CreatePlanBodySchema, SavedPlanSchema } from './plan-schemas';
+
+/** Largest body of the plan routes: 1 MB (a plan of ten thousand hire lines). */
+export const PLAN_BODY_LIMIT = 1024 * 1024;
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const createPlanRoute = createRoute({
+  method: 'post',
+  path: '/scenarios/{id}/plans',
+  summary: 'Save a headcount plan with a scenario',
+  description:
+    'Validates the plan (HeadcountPlanSchema of @reorg/model) and stores it with its defaults filled in. Plans are append-only: a changed plan is saved as a new one.',
+  middleware: [limitBody(PLAN_BODY_LIMIT)] as const,
+  request: {
+    params: IdParamsSchema,
+    headers: z.object({ 'x-reorg-author': AuthorHeaderSchema }),
+    body: { required: true, content: { 'application/json': { schema: CreatePlanBodySchema } } },
+  },
+  responses: {
+    201: json(SavedPlanSchema, 'Saved'),
+    404: problemResponse('No such scenario'),
+    409: problemResponse('A plan with this id exists'),
+    413: problemResponse('Body too large'),
+    422: problemResponse('Invalid plan: every issue with its path, e.g. plan.hires.2.quarter'),
+  },
+});
+
+const scenarioPlansRoute = createRoute({
+  method: 'get',
+  path: '/scenarios/{id}/plans',
+  summary: 'List the headcount plans saved with a scenario',
+  request: { params: IdParamsSchema },
+  responses: {
+    200: json(z.object({ scenarioId: z.string(), plans: z.array(SavedPlanSchema) }), 'Plans, oldest first'),
+    404: problemResponse('No such scenario'),
+    422: problemResponse('Invalid id'),
+  },
+});
+
+const orgPlansRoute = createRoute({
+  method: 'get',
+  path: '/orgs/{id}/plans',
+  summary: 'List the headcount plans saved with any scenario of an org',
+  request: { params: IdParamsSchema },
+  responses: {
+    200: json(z.object({ orgId: z.string(), plans: z.array(SavedPlanSchema) }), 'Plans, oldest first'),
+    404: problemResponse('No such org'),
+    422: problemResponse('Invalid id'),
+  },
+});
+
+const planRoute = createRoute({
+  method: 'get',
+  path: '/plans/{id}',
+  summary: 'Get a saved headcount plan',
+  request: { params: IdParamsSchema },
+  responses: {
+    200: json(SavedPlanSchema, 'The plan'),
+    404: problemResponse('No such plan'),
+    422: problemResponse('Invalid id'),
+  },
+});
+
+/** What the plan routes need. */
+export interface PlanRouteDeps {
+  plans: PlanStore;
+  scenarioExists(id: string): Promise<boolean>;
+  orgExists(id: string): Promise<boolean>;
+}
+
+/**
+ * Headcount plans saved with scenarios, mounted under `/api`: `POST|GET /scenarios/:id/plans`,
+ * `GET /orgs/:id/plans`, `GET /plans/:id`.
+ */
+export function createPlanRoutes({ plans, scenarioExists, orgExists }: PlanRouteDeps) {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(createPlanRoute, async (c) => {
+      const { id: scenarioId } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const author = authorOf(c.req.valid('header')['x-reorg-author']);
+      const name = body.name ?? body.plan.name?.trim() ?? 'Untitled plan';
+      const id = body.id ?? generatedId(name);
+      const saved = await plans.insert({
+        id,
+        scenarioId,
+        name: name || 'Untitled plan',
+        plan: body.plan,
+        author,
+      });
+      if (saved.status === 'no-scenario') return notFound(c, `no scenario with id "${scenarioId}"`);
+      if (saved.status === 'exists') {
+        return problem(c, {
+          type: PROBLEM_TYPES.conflict,
+          title: 'Plan exists',
+          status: 409,
+          detail: `a headcount plan with id "${id}" exists; plans are never overwritten: choose another id or leave it out`,
+          errors: [{ in: 'body', path: 'id', message: 'already exists' }],
+        });
+      }
+      c.header('Location', `/api/plans/${encodeURIComponent(id)}`);
+      return c.json(toSavedPlan(saved.record), 201);
+    })
+    .openapi(scenarioPlansRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      if (!(await scenarioExists(id))) return notFound(c, `no scenario with id "${id}"`);
+      const list = await plans.listByScenario(id);
+      return c.json({ scenarioId: id, plans: list.map(toSavedPlan) }, 200);
+    })
+    .openapi(orgPlansRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      if (!(await orgExists(id))) return notFound(c, `no org with id "${id}"`);
+      const list = await plans.listByOrg(id);
+      return c.json({ orgId: id, plans: list.map(toSavedPlan) }, 200);
+    })
+    .openapi(planRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const record = await plans.get(id);
+      if (!record) return notFound(c, `no headcount plan with id "${id}"`);
+      return c.json(toSavedPlan(record), 200);
+    });
+}
+
+function notFound(c: Parameters<typeof problem>[0], detail: string) {
+  return problem(c, { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail });
+}
+
+function toSavedPlan(r: PlanRecord) {
+  return {
+    id: r.id,
+    scenarioId: r.scenarioId,
+    orgId: r.orgId,
+    name: r.name,
+    author: r.author,
+    createdAt: r.createdAt.toISOString(),
+    plan: r.plan,
+  };
+}
+
+/** A plan id from its name: the name's slug and 8 random hex digits. */
+function generatedId(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
+  return `${slug || 'plan'}-${randomUUID().slice(0, 8)}`;
+}
