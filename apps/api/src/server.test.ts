@@ -53,6 +53,8 @@ describe('reorg serve in a real process (PGlite in a data folder)', () => {
       expect(scenarios.length).toBeGreaterThanOrEqual(2);
       const seeded = await getJson(`${first.base}/api/scenarios/startup-rebalance`);
       expect(seeded.ops.length).toBeGreaterThan(0);
+      const plans = (await getJson(`${first.base}/api/orgs/scaleup/plans`)).plans.map((p: Json) => p.id);
+      expect(plans).toEqual(['scaleup-aggressive-growth', 'scaleup-hiring-freeze']);
 
       const second = await startChild(dataDir);
       expect(second.base).toBe('');

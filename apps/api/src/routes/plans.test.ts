@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestApp } from '../testing/engines';
 import { type Json, readJson } from '../testing/http';
@@ -134,6 +135,55 @@ describe.each(ENGINES)('headcount plans saved with scenarios, on %s', (engine) =
     ]);
     expect((await post('/api/scenarios/s1/plans', '{"plan":')).status).toBeLessThan(500);
     expect((await readJson(await app.request('/api/scenarios/s1/plans'))).plans).toHaveLength(2);
+  });
+
+  it('never answers a 5xx to junk plans (300 generated), and stores only valid ones', async () => {
+    const before = (await readJson(await app.request('/api/orgs/acme/plans'))).plans.length as number;
+    const junk = fc.oneof(
+      fc.jsonValue(),
+      fc.record(
+        {
+          id: fc.oneof(fc.string({ unit: 'binary' }), fc.jsonValue()),
+          name: fc.oneof(fc.string({ unit: 'binary' }), fc.jsonValue()),
+          plan: fc.oneof(
+            fc.jsonValue(),
+            fc.record(
+              {
+                attrition: fc.record({
+                  annualRate: fc.oneof(fc.double({ min: -1, max: 2 }), fc.jsonValue()),
+                }),
+                hires: fc.array(
+                  fc.dictionary(fc.constantFrom('teamId', 'level', 'count', 'quarter'), fc.jsonValue()),
+                  {
+                    maxLength: 2,
+                  },
+                ),
+                name: fc.string({ unit: 'binary' }),
+              },
+              { requiredKeys: [] },
+            ),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    );
+    let created = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          junk.map((b) => JSON.stringify(b) ?? 'null'),
+          fc.string(),
+        ),
+        async (text) => {
+          const res = await post('/api/scenarios/s2/plans', text);
+          if (res.status >= 500) throw new Error(`${res.status} for ${text}: ${await res.text()}`);
+          if (res.status === 201) created++;
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const after = (await readJson(await app.request('/api/orgs/acme/plans'))).plans.length as number;
+    expect(after - before).toBe(created);
   });
 
   it('answers 413 for a body over 1 MB', async () => {
