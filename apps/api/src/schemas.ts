@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { AnalysisReportSchema, IsoDateSchema, OrgSchema } from '@reorg/model';
+import { AnalysisReportSchema, HRIS_FIELDS, IsoDateSchema, OrgSchema } from '@reorg/model';
 import { IdParamSchema } from './http';
 import { IMPORT_FORMATS } from './services/org-import';
 
@@ -87,4 +87,25 @@ export const ImportQuerySchema = z.object({
     .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as GBP')
     .optional()
     .openapi({ description: 'ISO 4217 currency of the costs of a CSV import.' }),
+  mapping: z
+    .string()
+    .max(8000)
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'expected a JSON object of field → column header, e.g. {"manager":"reports_to"}',
+        });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.partialRecord(z.enum(HRIS_FIELDS), z.string().max(500)))
+    .optional()
+    .openapi({
+      description:
+        'HRIS CSV (and `auto`) imports: a JSON object of field → column header that overrides the automatic matching, e.g. `{"manager":"reports_to_resolved"}`; `""` leaves a field unmatched. Fields: the model\'s `HRIS_FIELDS`. A header the file lacks is a 422.',
+      example: '{"manager":"reports_to_resolved"}',
+    }),
 });

@@ -142,6 +142,50 @@ describe.each(ENGINES)('orgs on %s', (engine) => {
     expect(await orgIds()).not.toContain('bad-csv');
   });
 
+  it('takes a column mapping for a HRIS CSV (?mapping=JSON), and refuses a bad one with 422', async () => {
+    const csv = [
+      'Employee ID,Name,Reports To,New Manager,Role',
+      'p1,Pat,,,CTO',
+      'p2,Sam,p1,p1,EM',
+      'p3,Kim,p2,p1,Engineer',
+    ].join('\n');
+    const post = (query: string) =>
+      app.request(`/api/orgs?format=hris&asOf=2025-01-01${query}`, {
+        method: 'POST',
+        body: csv,
+        headers: { 'content-type': 'text/csv' },
+      });
+    const mapping = encodeURIComponent(JSON.stringify({ manager: 'New Manager', title: '' }));
+    expect((await post(`&id=mapped&mapping=${mapping}`)).status).toBe(201);
+    const people = (await readJson(await app.request('/api/orgs/mapped'))).org.people as {
+      id: string;
+      managerId: string | null;
+      title?: string;
+    }[];
+    const kim = people.find((p) => p.id === 'p3');
+    expect(kim?.managerId).toBe('p1');
+    expect(kim?.title).toBeUndefined();
+
+    const missing = await post(`&id=mapped-2&mapping=${encodeURIComponent('{"manager":"Boss"}')}`);
+    expect(missing.status).toBe(422);
+    expect((await readJson(missing)).errors).toEqual([
+      {
+        in: 'file',
+        message: 'the mapping names column "Boss" for manager, but the file has no such column',
+      },
+    ]);
+    for (const bad of ['{not json', '{"boss":"Reports To"}', '{"manager":3}']) {
+      const res = await post(`&id=mapped-3&mapping=${encodeURIComponent(bad)}`);
+      expect(res.status).toBe(422);
+      const paths = (await readJson(res)).errors.map(
+        (e: { in: string; path: string }) => `${e.in}:${e.path}`,
+      );
+      expect(paths[0]).toMatch(/^query:mapping/);
+    }
+    expect(await orgIds()).not.toContain('mapped-2');
+    expect(await orgIds()).not.toContain('mapped-3');
+  });
+
   it('validates the query: unknown format and bad asOf are 422 with their path', async () => {
     const res = await app.request('/api/orgs?format=xlsx&asOf=yesterday', {
       method: 'POST',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type HrisMapping,
   type ImportIssue,
   type ImportResult,
   importAny,
@@ -23,6 +24,8 @@ export interface ImportQuery {
   name?: string;
   asOf?: string;
   currency?: string;
+  /** HRIS CSV only: field → header overrides of the automatic column matching. */
+  mapping?: HrisMapping;
 }
 
 /** An imported org ready to store, or the problem to answer with (nothing is stored then). */
@@ -39,6 +42,7 @@ export type ImportOutcome =
  * (multipart: `uk-organogram` when there is a `senior` field, else `auto`). `today`
  * (`YYYY-MM-DD`) is the default as-of date of CSV imports. Without `?id=` and `?name=`, the
  * importer's defaults apply (a UK organogram: its organisation; a HRIS export: `org`).
+ * `query.mapping` (field → header) overrides the automatic column matching of a HRIS CSV.
  */
 export async function readImport(c: Context, query: ImportQuery, today: string): Promise<ImportOutcome> {
   const contentType = (c.req.header('content-type') ?? '').toLowerCase();
@@ -56,6 +60,7 @@ export async function readImport(c: Context, query: ImportQuery, today: string):
     ...(query.name ? { name: query.name } : {}),
     asOf: query.asOf ?? today,
     ...(query.currency ? { currency: query.currency } : {}),
+    ...(query.mapping ? { mapping: query.mapping } : {}),
   };
   if (format === 'json') {
     if (multipart) return wrongBody('json', 'a JSON org document');
