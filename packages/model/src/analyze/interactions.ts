@@ -1,6 +1,7 @@
 import { daysBetween } from '../schema/common';
 import type { Interaction, Team } from '../schema/team';
 import { type AnalysisContext, addFinding } from './context';
+import { getTeamIndex, type TeamIndex } from './team-index';
 import { describeTeam, formatNameList, plural } from './teams';
 
 const interactionSubject = (x: Interaction) => ({ kind: 'interaction' as const, id: `${x.from}->${x.to}` });
@@ -44,34 +45,94 @@ function isOngoing(x: Interaction, asOf: string): boolean {
   return (!x.since || x.since <= asOf) && (!x.expectedEnd || x.expectedEnd >= asOf);
 }
 
-/** `interaction.too_many_collaborations`: a team collaborating with more than the policy's number of teams. */
-function checkCollaborations(ctx: AnalysisContext, known: ReadonlyMap<string, Team>): void {
-  const partners = new Map<string, Set<string>>();
-  const add = (a: string, b: string) => {
-    const set = partners.get(a);
-    if (set) set.add(b);
-    else partners.set(a, new Set([b]));
-  };
-  for (const x of ctx.org.interactions) {
-    if (x.mode !== 'collaboration' || x.from === x.to || !known.has(x.from) || !known.has(x.to)) continue;
+/** Team slots of each interaction's ends (-1: no team of `org.teams` has that id). */
+interface Ends {
+  readonly index: TeamIndex;
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+}
+
+const endsCache = new WeakMap<readonly Interaction[], Ends>();
+
+/** The {@link Ends} of an org's interactions, cached per interactions array and team index. */
+function getEnds(interactions: readonly Interaction[], index: TeamIndex): Ends {
+  let ends = endsCache.get(interactions);
+  if (!ends || ends.index !== index) {
+    const from = new Int32Array(interactions.length);
+    const to = new Int32Array(interactions.length);
+    for (let k = 0; k < interactions.length; k++) {
+      from[k] = index.slotById.get(interactions[k].from) ?? -1;
+      to[k] = index.slotById.get(interactions[k].to) ?? -1;
+    }
+    ends = { index, from, to };
+    endsCache.set(interactions, ends);
+  }
+  return ends;
+}
+
+/**
+ * Ongoing collaborations between two known, different teams, each as two directed edges (a, b)
+ * and (b, a), in interaction order.
+ */
+function getCollaborationEdges(ctx: AnalysisContext, ends: Ends): { a: number[]; b: number[] } {
+  const a: number[] = [];
+  const b: number[] = [];
+  const interactions = ctx.org.interactions;
+  for (let k = 0; k < interactions.length; k++) {
+    const x = interactions[k];
+    const from = ends.from[k];
+    const to = ends.to[k];
+    if (x.mode !== 'collaboration' || x.from === x.to || from < 0 || to < 0) continue;
     if (!isOngoing(x, ctx.asOf)) continue;
-    add(x.from, x.to);
-    add(x.to, x.from);
+    a.push(from, to);
+    b.push(to, from);
   }
+  return { a, b };
+}
+
+/**
+ * `interaction.too_many_collaborations`: a team collaborating with more than the policy's number
+ * of distinct teams. Edges are grouped by team with a stable counting sort and partners counted
+ * with a stamp array; teams are reported in order of first mention, partners likewise.
+ */
+function checkCollaborations(ctx: AnalysisContext, ends: Ends): void {
+  const { a, b } = getCollaborationEdges(ctx, ends);
+  if (a.length === 0) return;
+  const { slots, teams, teamOfSlot } = ends.index;
+  const offsets = new Int32Array(slots + 1);
+  for (const s of a) offsets[s + 1]++;
+  for (let s = 0; s < slots; s++) offsets[s + 1] += offsets[s];
+  const fill = offsets.slice(0, slots);
+  const partners = new Int32Array(a.length);
+  for (let e = 0; e < a.length; e++) partners[fill[a[e]]++] = b[e];
+  const seen = new Int32Array(slots).fill(-1);
   const max = ctx.policy.teams.maxCollaborations;
-  for (const [id, set] of partners) {
-    if (set.size <= max) continue;
-    const team = known.get(id)!;
-    const ids = [...set];
-    addFinding(
-      ctx,
-      'interaction.too_many_collaborations',
-      { kind: 'team', id },
-      `${describeTeam(team)} collaborates with ${plural(set.size, 'team')} at once (more than ${max}): ${formatNameList(ids.map((t) => describeTeam(known.get(t)!)))}.`,
-      `Finish or time-box some of these collaborations, turning settled ones into x-as-a-service or facilitating, so ${describeTeam(team)} collaborates with at most ${max} at a time.`,
-      { collaborations: set.size, max, teamIds: ids },
-    );
+  const reported = new Uint8Array(slots);
+  for (const s of a) {
+    if (reported[s]) continue; // each team once, at its first mention
+    reported[s] = 1;
+    const distinct: Team[] = [];
+    for (let k = offsets[s]; k < offsets[s + 1]; k++) {
+      if (seen[partners[k]] === s) continue;
+      seen[partners[k]] = s;
+      distinct.push(teams[teamOfSlot[partners[k]]]);
+    }
+    if (distinct.length > max) addCollaborationFinding(ctx, teams[teamOfSlot[s]], distinct);
   }
+}
+
+function addCollaborationFinding(ctx: AnalysisContext, team: Team, partners: Team[]): void {
+  const max = ctx.policy.teams.maxCollaborations;
+  const ids = partners.map((t) => t.id);
+  const named = partners.map(describeTeam);
+  addFinding(
+    ctx,
+    'interaction.too_many_collaborations',
+    { kind: 'team', id: team.id },
+    `${describeTeam(team)} collaborates with ${plural(ids.length, 'team')} at once (more than ${max}): ${formatNameList(named)}.`,
+    `Finish or time-box some of these collaborations, turning settled ones into x-as-a-service or facilitating, so ${describeTeam(team)} collaborates with at most ${max} at a time.`,
+    { collaborations: ids.length, max, teamIds: ids },
+  );
 }
 
 /**
@@ -89,14 +150,17 @@ function checkCollaborations(ctx: AnalysisContext, known: ReadonlyMap<string, Te
  * nothing reliable about a team the org does not have); a team's collaboration with itself is ignored.
  */
 export function checkInteractions(ctx: AnalysisContext): void {
-  const known = new Map<string, Team>();
-  for (const t of ctx.org.teams) if (!known.has(t.id)) known.set(t.id, t);
-  for (const x of ctx.org.interactions) {
-    const from = known.get(x.from);
-    const to = known.get(x.to);
-    if (!from || !to) continue;
+  const { interactions, teams } = ctx.org;
+  if (interactions.length === 0) return;
+  const index = getTeamIndex(ctx.graph, teams);
+  const ends = getEnds(interactions, index);
+  for (let k = 0; k < interactions.length; k++) {
+    const x = interactions[k];
+    if (ends.from[k] < 0 || ends.to[k] < 0) continue;
+    const from = teams[index.teamOfSlot[ends.from[k]]];
+    const to = teams[index.teamOfSlot[ends.to[k]]];
     checkStale(ctx, x, from, to);
     checkProvider(ctx, x, from, to);
   }
-  checkCollaborations(ctx, known);
+  checkCollaborations(ctx, ends);
 }

@@ -1,32 +1,52 @@
-import { getChildCount, getChildren, headcountWeight } from '../graph/org-graph';
+import { getChildren, headcountWeight } from '../graph/org-graph';
 import type { Level, Track } from '../schema/ladder';
-import { type AnalysisContext, addFinding, describePerson, type LevelInfo } from './context';
+import { type AnalysisContext, addFinding, describePerson } from './context';
 import { describeLevel } from './ladder-rules';
-import { describeTeam, formatNameList, getTeamMembers, plural } from './teams';
+import { getLevelFacts, TRACK_IC, TRACK_MANAGER, TRACK_NONE } from './level-facts';
+import { FLAG_AGGREGATE, FLAG_MANAGER, getRecordColumns, STATUS_LEAVING } from './span-facts';
+import { getTeamIndex } from './team-index';
+import { describeTeam, formatNameList, plural } from './teams';
+
+// Local copies of imported constants: runners turn imported bindings into getters in hot loops.
+const NONE = TRACK_NONE;
+const IC = TRACK_IC;
+const MANAGER_TRACK = TRACK_MANAGER;
+const AGGREGATE = FLAG_AGGREGATE;
+const MANAGER = FLAG_MANAGER;
+const LEAVING = STATUS_LEAVING;
 
 /** How many people a finding names before `and N more`. */
 const NAMED = 10;
-
-/** The level of record `i`, or undefined when it has none or it is not on the ladder. */
-function levelOf(ctx: AnalysisContext, i: number): LevelInfo | undefined {
-  const id = ctx.graph.records[i].level;
-  return id ? ctx.levels.get(id) : undefined;
-}
 
 /** The first level of `track` at `rank`, in ladder order. */
 function levelAtRank(ctx: AnalysisContext, track: Track, rank: number): Level | undefined {
   return ctx.org.ladder.tracks[track].find((l) => l.rank === rank);
 }
 
+/**
+ * Records by level id, for the level ids that are not on the ladder, in order of first use. Only
+ * the distinct level ids are looked up; records are scanned only when some id is unknown.
+ */
+function getUnknownLevelRecords(ctx: AnalysisContext): Map<string, number[]> {
+  const { levelIds, levelIndex } = getRecordColumns(ctx.graph);
+  const { track } = getLevelFacts(ctx);
+  const lists: Array<number[] | undefined> = [];
+  const byLevel = new Map<string, number[]>();
+  for (let k = 1; k < levelIds.length; k++) {
+    if (levelIds[k] === '' || track[k] !== NONE) continue;
+    const list: number[] = [];
+    lists[k] = list;
+    byLevel.set(levelIds[k], list);
+  }
+  if (byLevel.size === 0) return byLevel;
+  for (let i = 0; i < ctx.graph.n; i++) lists[levelIndex[i]]?.push(i);
+  return byLevel;
+}
+
 /** `ladder.level_unknown`: one finding per level id that is not on the ladder. */
 function checkUnknownLevels(ctx: AnalysisContext): void {
-  const byLevel = new Map<string, number[]>();
-  ctx.graph.records.forEach((p, i) => {
-    if (!p.level || ctx.levels.has(p.level)) return;
-    const list = byLevel.get(p.level);
-    if (list) list.push(i);
-    else byLevel.set(p.level, [i]);
-  });
+  const byLevel = getUnknownLevelRecords(ctx);
+  if (byLevel.size === 0) return;
   const known = [...ctx.levels.keys()];
   for (const [id, list] of byLevel) {
     const near = known.find((k) => k.toLowerCase() === id.trim().toLowerCase());
@@ -51,43 +71,59 @@ function checkUnknownLevels(ctx: AnalysisContext): void {
 
 /** `ladder.inversion`: a report ranked above their manager (warning) or at the same rank (info). */
 function checkInversions(ctx: AnalysisContext): void {
-  const { records, parent } = ctx.graph;
-  for (let i = 0; i < records.length; i++) {
+  const { n, parent } = ctx.graph;
+  const { levelIndex } = getRecordColumns(ctx.graph);
+  const { track, rank } = getLevelFacts(ctx);
+  for (let i = 0; i < n; i++) {
     const m = parent[i];
     if (m < 0) continue;
-    const mine = levelOf(ctx, i);
-    const theirs = levelOf(ctx, m);
-    if (!mine || !theirs || mine.level.rank < theirs.level.rank) continue;
-    const same = mine.level.rank === theirs.level.rank;
-    const [report, manager] = [describePerson(ctx, i), describePerson(ctx, m)];
-    const at = `${report} at ${describeLevel(mine.level)}`;
-    const mgr = `their manager ${manager} at ${describeLevel(theirs.level)}`;
-    addFinding(
-      ctx,
-      'ladder.inversion',
-      { kind: 'person', id: records[i].id },
-      same ? `${at} has the same rank as ${mgr}.` : `${at} is ranked above ${mgr}.`,
-      same
-        ? `Often deliberate (a staff engineer under an engineering manager of the same rank); check that both levels are current.`
-        : `Check both levels: promote ${manager}, re-level ${report}, or have ${report} report to a manager of rank ${mine.level.rank} or above; if the pairing is deliberate, note why.`,
-      {
-        managerId: records[m].id,
-        level: mine.level.id,
-        rank: mine.level.rank,
-        managerLevel: theirs.level.id,
-        managerRank: theirs.level.rank,
-      },
-      same ? 'info' : undefined,
-    );
+    const mine = levelIndex[i];
+    const theirs = levelIndex[m];
+    if (track[mine] === NONE || track[theirs] === NONE || rank[mine] < rank[theirs]) continue;
+    addInversion(ctx, i, m);
   }
+}
+
+/** The `ladder.inversion` finding of report `i` and their manager `m` (both on the ladder). */
+function addInversion(ctx: AnalysisContext, i: number, m: number): void {
+  const { records } = ctx.graph;
+  const { levelIndex } = getRecordColumns(ctx.graph);
+  const { info, text } = getLevelFacts(ctx);
+  const mine = info[levelIndex[i]]!.level;
+  const theirs = info[levelIndex[m]]!.level;
+  const same = mine.rank === theirs.rank;
+  const report = describePerson(ctx, i);
+  const manager = describePerson(ctx, m);
+  const at = `${report} at ${text[levelIndex[i]]}`;
+  const mgr = `their manager ${manager} at ${text[levelIndex[m]]}`;
+  addFinding(
+    ctx,
+    'ladder.inversion',
+    { kind: 'person', id: records[i].id },
+    same ? `${at} has the same rank as ${mgr}.` : `${at} is ranked above ${mgr}.`,
+    same
+      ? `Often deliberate (a staff engineer under an engineering manager of the same rank); check that both levels are current.`
+      : `Check both levels: promote ${manager}, re-level ${report}, or have ${report} report to a manager of rank ${mine.rank} or above; if the pairing is deliberate, note why.`,
+    {
+      managerId: records[m].id,
+      level: mine.id,
+      rank: mine.rank,
+      managerLevel: theirs.id,
+      managerRank: theirs.rank,
+    },
+    same ? 'info' : undefined,
+  );
 }
 
 /** `ladder.informal_manager`: an IC-track person with direct reports. */
 function checkInformalManagers(ctx: AnalysisContext): void {
   const { graph } = ctx;
+  const { flags, levelIndex } = getRecordColumns(graph);
+  const levels = getLevelFacts(ctx);
   for (let i = 0; i < graph.n; i++) {
-    const info = levelOf(ctx, i);
-    if (graph.records[i].aggregate || info?.track !== 'ic' || getChildCount(graph, i) === 0) continue;
+    // A manager is a non-aggregate with direct reports.
+    if (!(flags[i] & MANAGER) || levels.track[levelIndex[i]] !== IC) continue;
+    const info = levels.info[levelIndex[i]]!;
     const reports = getChildren(graph, i);
     const count = reports.reduce((s, c) => s + headcountWeight(graph.records[c]), 0);
     const name = describePerson(ctx, i);
@@ -114,10 +150,13 @@ function checkInformalManagers(ctx: AnalysisContext): void {
 /** `ladder.manager_without_reports`: a manager-track person (not an aggregate) with no direct reports. */
 function checkManagersWithoutReports(ctx: AnalysisContext): void {
   const { graph } = ctx;
+  const { flags, levelIndex } = getRecordColumns(graph);
+  const levels = getLevelFacts(ctx);
   for (let i = 0; i < graph.n; i++) {
+    // Neither an aggregate nor a manager: a non-aggregate with no direct reports.
+    if (flags[i] & (AGGREGATE | MANAGER) || levels.track[levelIndex[i]] !== MANAGER_TRACK) continue;
     const p = graph.records[i];
-    const info = levelOf(ctx, i);
-    if (p.aggregate || info?.track !== 'manager' || getChildCount(graph, i) > 0) continue;
+    const info = levels.info[levelIndex[i]]!;
     const name = describePerson(ctx, i);
     const vacancy =
       p.status === 'open' ? 'an open requisition' : p.status === 'planned' ? 'a planned hire' : '';
@@ -135,39 +174,71 @@ function checkManagersWithoutReports(ctx: AnalysisContext): void {
   }
 }
 
-/** `ladder.no_senior_in_team`: a team with enough ICs and none at or above the senior rank. */
+/**
+ * `ladder.no_senior_in_team`: a team with enough ICs and none at or above the senior rank. ICs are
+ * counted without building lists; the list is built for the teams that get a finding.
+ */
 function checkNoSeniorInTeams(ctx: AnalysisContext): void {
   const { graph, policy } = ctx;
-  const members = getTeamMembers(graph);
+  const { childOffsets } = graph;
+  const { flags, status, levelIndex } = getRecordColumns(graph);
+  const { track, rank } = getLevelFacts(ctx);
+  const index = getTeamIndex(graph, ctx.org.teams);
+  const { teams, memberList, memberOffsets } = index;
+  const { seniorRank } = policy;
+  for (let t = 0; t < teams.length; t++) {
+    if (teams[t].kind !== 'team') continue;
+    const s = index.slotOfTeam[t];
+    const manager = index.managerOf[t];
+    let ics = 0;
+    let seniors = 0;
+    for (let k = memberOffsets[s]; k < memberOffsets[s + 1]; k++) {
+      const i = memberList[k];
+      if (flags[i] & AGGREGATE || status[i] === LEAVING || i === manager) continue;
+      if (childOffsets[i + 1] > childOffsets[i]) continue;
+      ics++;
+      const lv = levelIndex[i];
+      if (track[lv] !== NONE && rank[lv] >= seniorRank) seniors++;
+    }
+    if (ics >= policy.teams.noSeniorMinIcs && seniors === 0) addNoSeniorFinding(ctx, t);
+  }
+}
+
+function addNoSeniorFinding(ctx: AnalysisContext, t: number): void {
+  const { graph, policy } = ctx;
+  const index = getTeamIndex(graph, ctx.org.teams);
+  const team = index.teams[t];
+  const s = index.slotOfTeam[t];
+  const manager = index.managerOf[t];
   const seniorLevel = ctx.org.ladder.tracks.ic
     .filter((l) => l.rank >= policy.seniorRank)
     .sort((a, b) => a.rank - b.rank)[0];
-  for (const team of ctx.org.teams) {
-    if (team.kind !== 'team') continue;
-    const manager = team.managerId === null ? undefined : graph.indexOf.get(team.managerId);
-    const ics = (members.get(team.id) ?? []).filter((i) => {
-      const p = graph.records[i];
-      return !p.aggregate && p.status !== 'leaving' && i !== manager && getChildCount(graph, i) === 0;
-    });
-    if (ics.length < policy.teams.noSeniorMinIcs) continue;
-    if (ics.some((i) => (levelOf(ctx, i)?.level.rank ?? Number.NEGATIVE_INFINITY) >= policy.seniorRank))
-      continue;
-    const name = describeTeam(team);
-    const listed = ics.map((i) => `${describePerson(ctx, i)} at ${graph.records[i].level ?? 'no level'}`);
-    addFinding(
-      ctx,
-      'ladder.no_senior_in_team',
-      { kind: 'team', id: team.id },
-      `Team ${name} has ${ics.length} ICs and none at or above the senior rank ${policy.seniorRank}: ${formatNameList(listed, NAMED)}.`,
-      `Hire or move a senior engineer (rank ${policy.seniorRank} or above${seniorLevel ? `, e.g. ${describeLevel(seniorLevel)}` : ''}) into ${name}, or promote an IC who is ready.`,
-      {
-        ics: ics.length,
-        minIcs: policy.teams.noSeniorMinIcs,
-        seniorRank: policy.seniorRank,
-        icIds: ics.map((i) => graph.records[i].id),
-      },
+  const ics = Array.from(
+    index.memberList.subarray(index.memberOffsets[s], index.memberOffsets[s + 1]),
+  ).filter((i) => {
+    const p = graph.records[i];
+    return (
+      !p.aggregate &&
+      p.status !== 'leaving' &&
+      i !== manager &&
+      graph.childOffsets[i + 1] === graph.childOffsets[i]
     );
-  }
+  });
+  const name = describeTeam(team);
+  const listed = ics.map((i) => `${describePerson(ctx, i)} at ${graph.records[i].level ?? 'no level'}`);
+  addFinding(
+    ctx,
+    'ladder.no_senior_in_team',
+    { kind: 'team', id: team.id },
+    `Team ${name} has ${ics.length} ICs and none at or above the senior rank ${policy.seniorRank}: ${formatNameList(listed, NAMED)}.`,
+    `Hire or move a senior engineer (rank ${policy.seniorRank} or above${seniorLevel ? `, e.g. ${describeLevel(seniorLevel)}` : ''}) into ${name}, or promote an IC who is ready.`,
+    {
+      ics: ics.length,
+      minIcs: policy.teams.noSeniorMinIcs,
+      seniorRank: policy.seniorRank,
+      icIds: ics.map((i) => graph.records[i].id),
+    },
+  );
 }
 
 /**

@@ -36,6 +36,8 @@ export interface RecordColumns {
   readonly asideCount: Uint8Array;
   /** Index of each record's level id in `levelIds`; 0 for a record without a level. */
   readonly levelIndex: Int32Array;
+  /** Index of each record's status in `PERSON_STATUSES` ({@link STATUS_LEAVING} is 3). */
+  readonly status: Uint8Array;
   /** Distinct level ids, from index 1 (index 0 stands for "no level"). */
   readonly levelIds: readonly string[];
   /** Number of managers. */
@@ -94,6 +96,9 @@ export function getSpanFacts(ctx: AnalysisContext): SpanFacts {
   return facts;
 }
 
+/** Index of `leaving` in `PERSON_STATUSES`, as in {@link RecordColumns.status}. */
+export const STATUS_LEAVING = 3;
+
 /** Index of a status in `PERSON_STATUSES` without a keyed lookup (hot loop). */
 function statusIndex(status: string): number {
   return status === 'active' ? 0 : status === 'open' ? 1 : status === 'planned' ? 2 : 3;
@@ -109,6 +114,7 @@ export function computeRecordColumns(graph: OrgGraph): RecordColumns {
   const flags = new Uint8Array(n);
   const asideCount = new Uint8Array(n);
   const levelIndex = new Int32Array(n);
+  const status = new Uint8Array(n);
   const levelIds: string[] = [''];
   const levelIndexOf = new Map<string, number>();
   const headcountByStatus = new Float64Array(4);
@@ -122,6 +128,7 @@ export function computeRecordColumns(graph: OrgGraph): RecordColumns {
   for (let i = 0; i < n; i++) {
     const p = records[i];
     const s = statusIndex(p.status);
+    status[i] = s;
     fteByStatus[s] += p.fte;
     const cost = p.cost;
     if (cost !== undefined) costByStatus[s] += cost;
@@ -161,6 +168,7 @@ export function computeRecordColumns(graph: OrgGraph): RecordColumns {
     asideCount,
     levelIndex,
     levelIds,
+    status,
     managerCount,
     totals: { headcountByStatus, fteByStatus, costByStatus, aggregates, aggregateWeight, headcount },
   };

@@ -1,7 +1,14 @@
-import { headcountWeight, type OrgGraph } from '../graph/org-graph';
+import type { OrgGraph } from '../graph/org-graph';
 import type { TeamReport } from '../schema/report';
 import type { Team } from '../schema/team';
 import { type AnalysisContext, addFinding, describePerson } from './context';
+import { FLAG_AGGREGATE, getRecordColumns, STATUS_LEAVING } from './span-facts';
+import { getTeamIndex, type TeamIndex } from './team-index';
+import { getTeamRows } from './team-rows';
+
+// Local copies of imported constants: runners turn imported bindings into getters in hot loops.
+const AGGREGATE = FLAG_AGGREGATE;
+const LEAVING = STATUS_LEAVING;
 
 /**
  * Members of each team: team id → indices into `graph.records` of the records whose `teamId` is
@@ -34,81 +41,9 @@ export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-/** Rounds away float noise in sums of FTE and cost. */
-const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
-
-interface Totals {
-  headcount: number;
-  fte: number;
-  cost: number;
-}
-
-function getOwnTotals(ctx: AnalysisContext, members: Map<string, number[]>): Map<string, Totals> {
-  const out = new Map<string, Totals>();
-  for (const [teamId, list] of members) {
-    const t: Totals = { headcount: 0, fte: 0, cost: 0 };
-    for (const i of list) {
-      const p = ctx.graph.records[i];
-      if (!p.aggregate) t.headcount++;
-      t.fte += p.fte;
-      t.cost += p.cost ?? 0;
-    }
-    out.set(teamId, t);
-  }
-  return out;
-}
-
-/** Ids of a group and every team or group below it (through `parentId`), each once, cycles cut. */
-function getSubtreeIds(rootId: string, childrenOf: Map<string, string[]>): string[] {
-  const seen = new Set<string>([rootId]);
-  const stack = [rootId];
-  while (stack.length > 0) {
-    for (const c of childrenOf.get(stack.pop()!) ?? []) {
-      if (seen.has(c)) continue;
-      seen.add(c);
-      stack.push(c);
-    }
-  }
-  return [...seen];
-}
-
-function getTeamRows(ctx: AnalysisContext, members: Map<string, number[]>): TeamReport[] {
-  const own = getOwnTotals(ctx, members);
-  const childrenOf = new Map<string, string[]>();
-  for (const t of ctx.org.teams) {
-    if (t.parentId === null || t.parentId === t.id) continue;
-    const list = childrenOf.get(t.parentId);
-    if (list) list.push(t.id);
-    else childrenOf.set(t.parentId, [t.id]);
-  }
-  return ctx.org.teams.map((team) => {
-    const ids = team.kind === 'group' ? getSubtreeIds(team.id, childrenOf) : [team.id];
-    const sum: Totals = { headcount: 0, fte: 0, cost: 0 };
-    for (const id of ids) {
-      const t = own.get(id);
-      if (!t) continue;
-      sum.headcount += t.headcount;
-      sum.fte += t.fte;
-      sum.cost += t.cost;
-    }
-    return {
-      id: team.id,
-      name: team.name,
-      kind: team.kind,
-      type: team.type,
-      parentId: team.parentId,
-      managerId: team.managerId,
-      headcount: sum.headcount,
-      fte: round6(sum.fte),
-      cost: round6(sum.cost),
-    };
-  });
-}
-
-/** `team.no_manager`; returns the manager's record index, or -1. */
-function checkManager(ctx: AnalysisContext, team: Team): number {
-  const m = team.managerId === null ? undefined : ctx.graph.indexOf.get(team.managerId);
-  if (m !== undefined) return m;
+/** `team.no_manager`: the team's `managerId` is null or matches no record (`manager` is -1). */
+function checkManager(ctx: AnalysisContext, team: Team, manager: number): void {
+  if (manager >= 0) return;
   const name = describeTeam(team);
   const message =
     team.managerId === null
@@ -122,18 +57,40 @@ function checkManager(ctx: AnalysisContext, team: Team): number {
     `Set the manager of ${name} to the id of its engineering manager or lead.`,
     { managerId: team.managerId },
   );
-  return -1;
+}
+
+/** The members of slot `s` as a fresh array of record indices (for the messages of findings). */
+function getMembers(index: TeamIndex, s: number): number[] {
+  return Array.from(index.memberList.subarray(index.memberOffsets[s], index.memberOffsets[s + 1]));
 }
 
 /** `team.size_small` / `team.size_large`: members plus the manager, leaving people excluded. */
-function checkSize(ctx: AnalysisContext, team: Team, list: number[], manager: number): void {
+function checkSize(ctx: AnalysisContext, index: TeamIndex, t: number, manager: number): void {
+  const { minSize, maxSize } = ctx.policy.teams;
+  const { status, flags } = getRecordColumns(ctx.graph);
+  const { records } = ctx.graph;
+  const { memberList, memberOffsets } = index;
+  const s = index.slotOfTeam[t];
+  let size = 0;
+  for (let k = memberOffsets[s]; k < memberOffsets[s + 1]; k++) {
+    const i = memberList[k];
+    if (status[i] !== LEAVING) size += flags[i] & AGGREGATE ? Math.ceil(records[i].fte) : 1;
+  }
+  if (manager >= 0 && index.slotOf[manager] !== s && status[manager] !== LEAVING) size++;
+  if (size >= minSize && size <= maxSize) return;
+  addSizeFinding(ctx, index.teams[t], getMembers(index, s), manager, size);
+}
+
+function addSizeFinding(
+  ctx: AnalysisContext,
+  team: Team,
+  list: number[],
+  manager: number,
+  size: number,
+): void {
   const { minSize, maxSize } = ctx.policy.teams;
   const records = ctx.graph.records;
   const counted = list.filter((i) => records[i].status !== 'leaving');
-  let size = counted.reduce((s, i) => s + headcountWeight(records[i]), 0);
-  const managerOutside = manager >= 0 && records[manager].teamId !== team.id;
-  if (managerOutside && records[manager].status !== 'leaving') size++;
-  if (size >= minSize && size <= maxSize) return;
   const small = size < minSize;
   const name = describeTeam(team);
   const leaving = list.filter((i) => records[i].status === 'leaving').map((i) => records[i].id);
@@ -157,18 +114,39 @@ function checkSize(ctx: AnalysisContext, team: Team, list: number[], manager: nu
   );
 }
 
-/** `team.split_reporting`: members report to more than one manager outside the team. */
-function checkSplitReporting(ctx: AnalysisContext, team: Team, list: number[], manager: number): void {
-  const { records, parent } = ctx.graph;
-  const byManager = new Map<number, number[]>();
-  for (const i of list) {
+/**
+ * `team.split_reporting`: members report to more than one manager outside the team. Scans for a
+ * second outside manager first, and only then groups the members by manager.
+ */
+function checkSplitReporting(ctx: AnalysisContext, index: TeamIndex, t: number, manager: number): void {
+  const { parent } = ctx.graph;
+  const { memberList, memberOffsets, slotOf } = index;
+  const s = index.slotOfTeam[t];
+  let first = -1;
+  for (let k = memberOffsets[s]; k < memberOffsets[s + 1]; k++) {
+    const i = memberList[k];
     const p = parent[i];
-    if (i === manager || p < 0 || p === manager || records[p].teamId === team.id) continue;
+    if (i === manager || p < 0 || p === manager || slotOf[p] === s) continue;
+    if (first < 0) first = p;
+    else if (p !== first) {
+      addSplitFinding(ctx, index, t, manager);
+      return;
+    }
+  }
+}
+
+function addSplitFinding(ctx: AnalysisContext, index: TeamIndex, t: number, manager: number): void {
+  const { records, parent } = ctx.graph;
+  const team = index.teams[t];
+  const s = index.slotOfTeam[t];
+  const byManager = new Map<number, number[]>();
+  for (const i of getMembers(index, s)) {
+    const p = parent[i];
+    if (i === manager || p < 0 || p === manager || index.slotOf[p] === s) continue;
     const reports = byManager.get(p);
     if (reports) reports.push(i);
     else byManager.set(p, [i]);
   }
-  if (byManager.size <= 1) return;
   const name = describeTeam(team);
   const lines = [...byManager].map(
     ([m, reports]) =>
@@ -195,6 +173,20 @@ function checkSplitReporting(ctx: AnalysisContext, team: Team, list: number[], m
 function checkCognitiveLoad(ctx: AnalysisContext, team: Team): void {
   const { maxDomains } = ctx.policy.teams;
   const domains = team.domains;
+  let complexCount = 0;
+  let complicatedCount = 0;
+  for (const d of domains) {
+    if (d.complexity === 'complex') complexCount++;
+    else if (d.complexity === 'complicated') complicatedCount++;
+  }
+  const overloaded =
+    domains.length > maxDomains || (complexCount > 0 && domains.length > 1) || complicatedCount >= 2;
+  if (overloaded) addCognitiveLoadFinding(ctx, team);
+}
+
+function addCognitiveLoadFinding(ctx: AnalysisContext, team: Team): void {
+  const { maxDomains } = ctx.policy.teams;
+  const domains = team.domains;
   const complex = domains.filter((d) => d.complexity === 'complex').map((d) => d.name);
   const complicated = domains.filter((d) => d.complexity === 'complicated').map((d) => d.name);
   const reasons: string[] = [];
@@ -205,7 +197,6 @@ function checkCognitiveLoad(ctx: AnalysisContext, team: Team): void {
     );
   if (complicated.length >= 2)
     reasons.push(`${complicated.length} complicated domains (${complicated.join(', ')})`);
-  if (reasons.length === 0) return;
   const name = describeTeam(team);
   addFinding(
     ctx,
@@ -218,17 +209,24 @@ function checkCognitiveLoad(ctx: AnalysisContext, team: Team): void {
 }
 
 /** `org.no_platform`: many engineers in stream-aligned teams and no platform team. */
-function checkNoPlatform(ctx: AnalysisContext, members: Map<string, number[]>): void {
-  const teams = ctx.org.teams.filter((t) => t.kind === 'team');
-  if (teams.some((t) => t.type === 'platform')) return;
-  const streamTeams = teams.filter((t) => t.type === 'stream-aligned');
-  const records = ctx.graph.records;
+function checkNoPlatform(ctx: AnalysisContext, index: TeamIndex): void {
+  const { teams, slotOfTeam, memberList, memberOffsets } = index;
+  const { status, flags } = getRecordColumns(ctx.graph);
   let engineers = 0;
-  for (const t of streamTeams)
-    for (const i of members.get(t.id) ?? [])
-      if (!records[i].aggregate && records[i].status !== 'leaving') engineers++;
+  for (let t = 0; t < teams.length; t++) {
+    const team = teams[t];
+    if (team.kind !== 'team') continue;
+    if (team.type === 'platform') return;
+    if (team.type !== 'stream-aligned') continue;
+    const s = slotOfTeam[t];
+    for (let k = memberOffsets[s]; k < memberOffsets[s + 1]; k++) {
+      const i = memberList[k];
+      if (!(flags[i] & AGGREGATE) && status[i] !== LEAVING) engineers++;
+    }
+  }
   const limit = ctx.policy.teams.noPlatformEngineers;
   if (engineers <= limit) return;
+  const streamTeams = teams.filter((t) => t.kind === 'team' && t.type === 'stream-aligned');
   addFinding(
     ctx,
     'org.no_platform',
@@ -261,16 +259,18 @@ function checkNoPlatform(ctx: AnalysisContext, members: Map<string, number[]>): 
  *   of stream-aligned teams, and no team of type `platform`.
  */
 export function analyzeTeams(ctx: AnalysisContext): TeamReport[] {
-  const members = getTeamMembers(ctx.graph);
-  const rows = getTeamRows(ctx, members);
-  for (const team of ctx.org.teams) {
+  const index = getTeamIndex(ctx.graph, ctx.org.teams);
+  const rows = getTeamRows(ctx, index);
+  const { teams, managerOf } = index;
+  for (let t = 0; t < teams.length; t++) {
+    const team = teams[t];
     if (team.kind !== 'team') continue;
-    const list = members.get(team.id) ?? [];
-    const manager = checkManager(ctx, team);
-    checkSize(ctx, team, list, manager);
-    checkSplitReporting(ctx, team, list, manager);
+    const manager = managerOf[t];
+    checkManager(ctx, team, manager);
+    checkSize(ctx, index, t, manager);
+    checkSplitReporting(ctx, index, t, manager);
     checkCognitiveLoad(ctx, team);
   }
-  checkNoPlatform(ctx, members);
+  checkNoPlatform(ctx, index);
   return rows;
 }
