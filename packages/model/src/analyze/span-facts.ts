@@ -215,8 +215,8 @@ export function createReportCounts(): ReportCounts {
 }
 
 /** Direct reports of `i` by weight (aggregates by FTE rounded up). */
-function weightOfReports(ctx: AnalysisContext, flags: Uint8Array, i: number): number {
-  const { childOffsets, childList, records } = ctx.graph;
+function weightOfReports(graph: OrgGraph, flags: Uint8Array, i: number): number {
+  const { childOffsets, childList, records } = graph;
   let sum = 0;
   for (let k = childOffsets[i]; k < childOffsets[i + 1]; k++) {
     const c = childList[k];
@@ -230,8 +230,8 @@ function weightOfReports(ctx: AnalysisContext, flags: Uint8Array, i: number): nu
  * returns it. Linear in the reports and their reports.
  */
 export function countReports(
-  ctx: AnalysisContext,
-  facts: SpanFacts,
+  ctx: Pick<AnalysisContext, 'graph'>,
+  facts: Pick<SpanFacts, 'flags' | 'levelIndex' | 'seniorLevel'>,
   i: number,
   out: ReportCounts = createReportCounts(),
 ): ReportCounts {
@@ -254,7 +254,7 @@ export function countReports(
     directReports += w;
     if (f & FLAG_AGGREGATE) estimated = true;
     if (f & FLAG_MANAGES_MANAGERS && f & FLAG_MANAGER) executive = true;
-    if (childOffsets[c + 1] > childOffsets[c]) skipReports += weightOfReports(ctx, flags, c);
+    if (childOffsets[c + 1] > childOffsets[c]) skipReports += weightOfReports(ctx.graph, flags, c);
     if (f & FLAG_ASSISTANT) continue;
     reportsAside += w;
     recordsAside++;

@@ -1,10 +1,11 @@
 import type { Range } from '../schema/policy';
 import type { ManagerReport, ManagerRole, SpanStatus } from '../schema/report';
 import type { AnalysisContext } from './context';
+import { getDateKey, getManagerColumns, type ManagerColumns } from './manager-columns';
 import {
-  countReports,
   createReportCounts,
-  FLAG_MANAGER,
+  FLAG_AGGREGATE,
+  FLAG_ASSISTANT,
   getSpanFacts,
   type ReportCounts,
   ROLE_EXECUTIVE,
@@ -25,10 +26,10 @@ const ROLE_NAMES: readonly ManagerRole[] = ['first-line', 'first-line', 'manager
 
 // Module-local copies of imported bindings: test and bench runners turn imports into getter
 // calls, which hot loops should not pay for.
-const MANAGER = FLAG_MANAGER;
+const ASSISTANT = FLAG_ASSISTANT;
+const AGGREGATE = FLAG_AGGREGATE;
 const FIRST_LINE = ROLE_FIRST_LINE;
 const EXECUTIVE = ROLE_EXECUTIVE;
-const count = countReports;
 const addFinding = addSpanFinding;
 
 const MS_PER_DAY = 86_400_000;
@@ -117,66 +118,119 @@ export function getWeeklyOneOnOneHours(ctx: AnalysisContext, counts: ReportCount
   return Math.round((minutes / 60) * 100) / 100;
 }
 
-/**
- * One {@link ManagerReport} per manager (a non-aggregate record with at least one direct report), in
- * reporting order (pre-order from the roots, then managers in reporting loops), with a `span.*`
- * finding for every status other than `ok` (see span-findings). Numbers come from `ctx.policy`.
- */
-export function analyzeSpans(ctx: AnalysisContext): ManagerReport[] {
-  const facts = getSpanFacts(ctx);
-  const { order, tin, n } = ctx.graph;
-  const flags = facts.flags;
-  const managers: ManagerReport[] = [];
-  const cutoff = getNewManagerCutoff(ctx);
-  const scratch = { counts: createReportCounts(), cutoff, targets: new Map<TargetKind, Range>() };
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k];
-    if (flags[i] & MANAGER) managers.push(buildManagerReport(ctx, facts, i, scratch));
-  }
-  if (order.length < n) {
-    for (let i = 0; i < n; i++)
-      if (tin[i] < 0 && flags[i] & MANAGER) managers.push(buildManagerReport(ctx, facts, i, scratch));
-  }
-  return managers;
-}
+/** Target kinds by code, as {@link getKindCode} numbers them. */
+const KINDS: readonly TargetKind[] = [
+  'new-manager',
+  'experienced-junior',
+  'experienced-senior',
+  'manager-of-managers',
+  'executive',
+];
 
 /**
- * Reused across the managers of one analysis: the counts, the new-manager cutoff, and one copy of
- * each target range, shared by the reports of that kind (a million reports allocate 5 ranges).
+ * Reused across the managers of one analysis: the counts, the new-manager cutoff (as a string and
+ * as a YYYYMMDD number), and one copy of each target range by kind code, shared by the reports of
+ * that kind (a million reports allocate 5 ranges).
  */
 interface Scratch {
   counts: ReportCounts;
   cutoff: string;
-  targets: Map<TargetKind, Range>;
+  cutoffKey: number;
+  targets: Range[];
+}
+
+/**
+ * One {@link ManagerReport} per manager (a non-aggregate record with at least one direct report), in
+ * reporting order (pre-order from the roots, then managers in reporting loops), with a `span.*`
+ * finding for every status other than `ok` (see span-facts). Numbers come from `ctx.policy`.
+ */
+export function analyzeSpans(ctx: AnalysisContext): ManagerReport[] {
+  const facts = getSpanFacts(ctx);
+  const columns = getManagerColumns(ctx.graph);
+  const cutoff = getNewManagerCutoff(ctx);
+  const scratch: Scratch = {
+    counts: createReportCounts(),
+    cutoff,
+    cutoffKey: getDateKey(cutoff),
+    targets: KINDS.map((kind) => {
+      const { min, max } = getTargetRange(ctx, kind);
+      return { min, max };
+    }),
+  };
+  const managers: ManagerReport[] = new Array(columns.count);
+  for (let m = 0; m < columns.count; m++) managers[m] = buildManagerReport(ctx, facts, columns, m, scratch);
+  return managers;
+}
+
+/** Non-assistant, non-aggregate direct reports of `i` at or above the senior rank. */
+function countSeniors(ctx: AnalysisContext, facts: SpanFacts, i: number): number {
+  const { childOffsets, childList } = ctx.graph;
+  const { flags, levelIndex, seniorLevel } = facts;
+  let seniors = 0;
+  for (let k = childOffsets[i]; k < childOffsets[i + 1]; k++) {
+    const c = childList[k];
+    if (!(flags[c] & (ASSISTANT | AGGREGATE))) seniors += seniorLevel[levelIndex[c]];
+  }
+  return seniors;
+}
+
+/** {@link getTargetKind} from the columns: the index of the kind in {@link KINDS}. */
+function getKindCode(
+  ctx: AnalysisContext,
+  facts: SpanFacts,
+  columns: ManagerColumns,
+  m: number,
+  scratch: Scratch,
+): number {
+  const role = columns.role[m];
+  if (role === EXECUTIVE) return 4;
+  if (role !== FIRST_LINE) return 3;
+  const i = columns.index[m];
+  const key = columns.sinceKey[m];
+  if (Number.isNaN(key) || Number.isNaN(scratch.cutoffKey)) {
+    const since = ctx.graph.records[i].managerSince;
+    if (since !== undefined && since > scratch.cutoff) return 0;
+  } else if (key > scratch.cutoffKey) return 0;
+  const base = columns.individualsAside[m];
+  return base > 0 && countSeniors(ctx, facts, i) >= ctx.policy.span.seniorShare * base ? 2 : 1;
+}
+
+/** Fills `out` with manager `m`'s counts from the columns (seniority is not needed past the kind). */
+function readCounts(columns: ManagerColumns, m: number, out: ReportCounts): ReportCounts {
+  out.role = columns.role[m];
+  out.directReports = columns.directReports[m];
+  out.reportsAside = columns.reportsAside[m];
+  out.recordsAside = columns.recordsAside[m];
+  out.managersAside = columns.managersAside[m];
+  out.individualsAside = columns.individualsAside[m];
+  out.skipReports = columns.skipReports[m];
+  out.estimated = columns.estimated[m] === 1;
+  return out;
 }
 
 function buildManagerReport(
   ctx: AnalysisContext,
   facts: SpanFacts,
-  i: number,
+  columns: ManagerColumns,
+  m: number,
   scratch: Scratch,
 ): ManagerReport {
-  const counts = count(ctx, facts, i, scratch.counts);
-  const p = ctx.graph.records[i];
-  const kind = getTargetKind(ctx, counts, i, scratch.cutoff);
-  let range = scratch.targets.get(kind);
-  if (!range) {
-    const { min, max } = getTargetRange(ctx, kind);
-    range = { min, max };
-    scratch.targets.set(kind, range);
-  }
+  const i = columns.index[m];
+  const counts = readCounts(columns, m, scratch.counts);
+  const kind = getKindCode(ctx, facts, columns, m, scratch);
+  const range = scratch.targets[kind];
   const status = getSpanStatus(ctx, counts, range);
   const role = ROLE_NAMES[counts.role];
   const report: ManagerReport = {
-    id: p.id,
-    name: p.name,
+    id: columns.ids[m],
+    name: columns.names[m],
     layer: ctx.graph.layer[i],
     directReports: counts.directReports,
     countedSpan: getCountedSpan(counts),
     directIcs: role === 'first-line' ? 0 : counts.reportsAside - counts.managersAside,
     role,
     target: range,
-    targetKind: kind,
+    targetKind: KINDS[kind],
     status,
     estimated: counts.estimated,
     weeklyOneOnOneHours: getWeeklyOneOnOneHours(ctx, counts),
