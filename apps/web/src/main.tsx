@@ -1,12 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { applyChange } from './stores/session-actions';
 import { useSession } from './stores/session-store';
 import { useView } from './stores/view-store';
 import './styles/app.css';
 
 /** The stores, for the end-to-end suite and the benchmarks (read-only use). */
-(window as unknown as { __reorg: unknown }).__reorg = { session: useSession, view: useView };
+(window as unknown as { __reorg: unknown }).__reorg = {
+  session: useSession,
+  view: useView,
+  actions: { applyChange },
+};
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,7 +1,7 @@
-import { type AnalysisReport, applyOps, type Op, type Org } from '@reorg/model';
+import { type AnalysisReport, applyOps, getOrgGraph, type Op, type Org, type Person } from '@reorg/model';
 import { type AnalysisRunner, createAnalysisRunner } from '../lib/analysis/analysis-runner';
 import { analyzeSpansLocally, mergeLocalSpans } from '../lib/analysis/local-analysis';
-import { diffToOps } from '../lib/ops/diff-to-ops';
+import { diffToOps, type PeopleLookup } from '../lib/ops/diff-to-ops';
 import { buildOrgIndex, getManagerId, type OrgIndex, updateOrgIndex } from '../lib/org/org-index';
 import { type PendingEntry, writePending } from '../lib/session/pending-storage';
 import { collectChains, getTouchedPeople } from '../lib/session/touched';
@@ -33,6 +33,22 @@ export function installOrg(org: Org, extra: Partial<SessionState>): void {
   set({ ...extra, org, index, analysisPending: !runner.inline });
   runner.load(org);
   runner.request();
+  prewarm(org);
+}
+
+/**
+ * Builds the model's graph index of a big org when the browser is idle, so that the next drop's
+ * `applyOps` finds it cached (it is O(n): about 0.1 s for 100k people) instead of paying for it.
+ */
+function prewarm(org: Org): void {
+  if (org.people.length <= 3000) return;
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
+    .requestIdleCallback;
+  const run = () => {
+    if (get().org === org) getOrgGraph(org);
+  };
+  if (idle) idle(run, { timeout: 2000 });
+  else setTimeout(run, 200);
 }
 
 /** Closes the open scenario. */
@@ -77,7 +93,9 @@ export function applyChange(
   }
   if (r.org === before) return { ok: true };
   const touched = getTouchedPeople(before, r.org, r.patches);
-  const inverse = diffToOps(r.org, before, touched ?? undefined);
+  const inverse = touched
+    ? diffToOps(r.org, before, touched, lookupAround(r.org, r.patches, s.index))
+    : diffToOps(r.org, before);
   const changedIds = touched ?? idsOf(inverse);
   const affected = collectChains(changedIds, (id) => getManagerId(s.index!, id));
   const index = updateOrgIndex(s.index, r.org, r.patches);
@@ -104,7 +122,31 @@ export function applyChange(
   });
   persistPending();
   sessionHooks.scheduleSave(SAVE_DELAY_MS);
+  prewarm(r.org);
   return { ok: true };
+}
+
+/**
+ * People by id after and before a change that only edited or appended rows: the index (not yet
+ * updated) gives the people before, the patched rows the people after. O(touched).
+ */
+function lookupAround(
+  after: Org,
+  patches: readonly { path: (string | number)[] }[],
+  index: OrgIndex,
+): PeopleLookup {
+  const changed = new Map<string, Person>();
+  for (const p of patches) {
+    if (p.path[0] !== 'people' || typeof p.path[1] !== 'number') continue;
+    const person = after.people[p.path[1]];
+    if (person) changed.set(person.id, person);
+  }
+  const afterLookup = {
+    get: (id: string) => changed.get(id) ?? index.byId.get(id),
+    has: (id: string) => changed.has(id) || index.byId.has(id),
+  };
+  // `diffToOps(after, before)`: "from" is after the change, "to" is before it (the index, not yet updated).
+  return { from: afterLookup, to: index.byId };
 }
 
 function idsOf(ops: Op[]): Set<string> {

@@ -43,6 +43,7 @@ export async function openScenario(scenarioId: string): Promise<void> {
   try {
     const doc = await getScenario(scenarioId);
     if (get().scenarioId !== scenarioId) return;
+    performance.mark('reorg:org-ready');
     const stored = readPending(scenarioId);
     const entries = stored?.entries ?? [];
     const replay = replayEntries(doc.state, entries);

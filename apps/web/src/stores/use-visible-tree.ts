@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   collectVisibleTree,
   isExpandedIn,
@@ -30,12 +30,38 @@ function createSource(index: OrgIndex, depth: number, overrides: ReadonlyMap<str
 }
 
 /**
+ * The org index the chart is laid out for: the live one, but after a change only once the next
+ * frame is painted. A drop thus repaints its cards with their new spans first (in the next frame),
+ * and the relayout (O(visible)) follows, instead of holding that frame back.
+ */
+function useLaidOutIndex(): OrgIndex | null {
+  const live = useSession((s) => s.index);
+  const [index, setIndex] = useState(live);
+  useEffect(() => {
+    if (live === index) return;
+    if (!index || !live || live.byId !== index.byId) {
+      setIndex(live); // another org: at once
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setIndex(live), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [live, index]);
+  return live && index && live.byId !== index.byId ? live : index;
+}
+
+/**
  * The visible tree of the open scenario, shared by the chart and the outline (so they show the
  * same people): the expand/collapse state over the default depth, or the "find me" focus. Picks
  * the default depth the first time an org is shown. `started` is when it was computed (ms).
  */
 export function useVisibleTree(): { t: VisibleTree; started: number } | null {
-  const index = useSession((s) => s.index);
+  const index = useLaidOutIndex();
   const version = index?.version;
   const defaultDepth = useView((s) => s.defaultDepth);
   const overrides = useView((s) => s.overrides);
@@ -43,6 +69,11 @@ export function useVisibleTree(): { t: VisibleTree; started: number } | null {
 
   useEffect(() => {
     if (index && defaultDepth === null) {
+      const asked = Number(new URLSearchParams(location.search).get('depth'));
+      if (asked >= 1) {
+        resetExpansion(asked);
+        return;
+      }
       const sizes: number[] = [];
       for (const layer of getLayers(index).values()) sizes[layer - 1] = (sizes[layer - 1] ?? 0) + 1;
       resetExpansion(pickDefaultDepth(Array.from(sizes, (s) => s ?? 0)));

@@ -11,13 +11,21 @@ import {
   useReactFlow,
   useStore,
 } from '@xyflow/react';
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import '@xyflow/react/dist/base.css';
 import './canvas.css';
 import { viewportRect } from '../../lib/layout/spatial-grid';
 import { CHART } from '../../lib/layout/tree-layout';
 import { useSession } from '../../stores/session-store';
-import { revealPerson, setExpanded, useView } from '../../stores/view-store';
+import { resetExpansion, revealPerson, setExpanded, useView } from '../../stores/view-store';
 import { buildChartNodes, type ChartFlowNode, summarizeFindings } from './chart-nodes';
 import { EdgeLayer } from './edge-layer';
 import { type NavKey, navigate } from './keyboard-nav';
@@ -34,6 +42,9 @@ export const COMPACT_ZOOM = 0.45;
 /** Canvas pixels the culling window snaps to, and screen pixels of margin around the view. */
 const SNAP = 480;
 const MARGIN = 320;
+
+/** The culling window before React Flow knows its size: nothing yet. */
+const NOTHING = { x: 0, y: 0, width: 0, height: 0 };
 
 /** When true (`?cull=0`), every node goes to React Flow: the baseline the benchmarks compare with. */
 const CULL = typeof location === 'undefined' || new URLSearchParams(location.search).get('cull') !== '0';
@@ -75,11 +86,13 @@ function ChartFlow({ model }: { model: ChartModel }) {
 
   const managers = useMemo(() => new Map((analysis?.managers ?? []).map((m) => [m.id, m])), [analysis]);
   const findings = useMemo(() => summarizeFindings(analysis?.findings ?? []), [analysis]);
+  const laterIndex = useDeferredValue(index);
   const teamSizes = useMemo(() => {
     const sizes = new Map<string, number>();
-    for (const p of index.byId.values()) if (p.teamId) sizes.set(p.teamId, (sizes.get(p.teamId) ?? 0) + 1);
+    for (const p of laterIndex.byId.values())
+      if (p.teamId) sizes.set(p.teamId, (sizes.get(p.teamId) ?? 0) + 1);
     return sizes;
-  }, [index]);
+  }, [laterIndex]);
   const levelNames = useMemo(() => {
     const m = new Map<string, string>();
     for (const l of [...(levels?.tracks.ic ?? []), ...(levels?.tracks.manager ?? [])]) m.set(l.id, l.name);
@@ -102,7 +115,7 @@ function ChartFlow({ model }: { model: ChartModel }) {
     };
     const built = buildChartNodes(
       model,
-      CULL ? (win?.rect ?? null) : null,
+      CULL ? (win?.rect ?? NOTHING) : null,
       ctx,
       cache.current,
       drag.draggedId,
@@ -251,11 +264,31 @@ function ChartFlow({ model }: { model: ChartModel }) {
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color="#cdd2da" />
         <EdgeLayer
           model={model}
-          rect={CULL ? (win?.rect ?? null) : null}
+          rect={CULL ? (win?.rect ?? NOTHING) : null}
           index={index}
           selected={selectedId}
         />
         <Controls showInteractive={false} showFitView={false} position="bottom-right">
+          <ControlButton
+            className="fit-button"
+            onClick={() => resetExpansion(999)}
+            title="Expand every level"
+            aria-label="Expand every level"
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M4 6l4 4 4-4M4 2l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+            </svg>
+          </ControlButton>
+          <ControlButton
+            className="fit-button"
+            onClick={() => resetExpansion(1)}
+            title="Collapse to the top two layers"
+            aria-label="Collapse to the top two layers"
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M4 10l4-4 4 4M4 14l4-4 4 4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+            </svg>
+          </ControlButton>
           <ControlButton
             className="fit-button"
             onClick={fitChart}
@@ -293,6 +326,18 @@ export function OrgCanvas() {
       performance.mark('reorg:chart-model');
     }
   }, [model, ready]);
+  useEffect(() => {
+    // The first frame with people on it (benchmarks read this mark).
+    if (!ready) return;
+    let frame = 0;
+    const check = () => {
+      if (document.querySelector('.person-card'))
+        setTimeout(() => performance.mark('reorg:chart-painted'), 0);
+      else frame = requestAnimationFrame(check);
+    };
+    frame = requestAnimationFrame(check);
+    return () => cancelAnimationFrame(frame);
+  }, [ready]);
   if (!model) {
     return (
       <div className="empty" aria-busy="true">

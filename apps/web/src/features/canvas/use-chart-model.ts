@@ -4,8 +4,8 @@ import { CHART, computeTreeLayout, type TreeLayout } from '../../lib/layout/tree
 import type { VisibleTree } from '../../lib/layout/visible-tree';
 import { useVisibleTree } from '../../stores/use-visible-tree';
 
-/** Visible trees up to this many people are laid out on the main thread (a few ms). */
-export const INLINE_LAYOUT_LIMIT = 4000;
+/** Visible trees up to this many people are laid out on the main thread (about 50 ms for 10k); bigger ones in a worker. */
+export const INLINE_LAYOUT_LIMIT = 15_000;
 
 /** The laid-out chart and its spatial indexes. */
 export interface ChartModel {
@@ -84,6 +84,7 @@ export function useChartModel(): ChartModel | null {
   const inlineModel = useMemo(() => {
     if (!tree || tree.t.ids.length > INLINE_LAYOUT_LIMIT) return null;
     const layout = computeTreeLayout(tree.t);
+    performance.mark('reorg:layout');
     return indexLayout(tree.t, layout, performance.now() - tree.started);
   }, [tree]);
 
@@ -91,8 +92,9 @@ export function useChartModel(): ChartModel | null {
     if (!tree || tree.t.ids.length <= INLINE_LAYOUT_LIMIT) return;
     const seq = ++latest.current;
     void layoutInWorker(tree.t).then((layout) => {
-      if (seq === latest.current)
-        setAsyncModel(indexLayout(tree.t, layout, performance.now() - tree.started));
+      if (seq !== latest.current) return;
+      performance.mark('reorg:layout');
+      setAsyncModel(indexLayout(tree.t, layout, performance.now() - tree.started));
     });
   }, [tree]);
 

@@ -15,7 +15,12 @@ export function SearchBox({ onPick }: { onPick: (id: string) => void }) {
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
-  const search = useMemo(() => (index ? createPeopleSearch(index.byId.values()) : null), [index]);
+  const searching = query.trim() !== '';
+  // Built on the first keystroke (O(n)), not on every change of the org.
+  const search = useMemo(
+    () => (index && searching ? createPeopleSearch(index.byId.values()) : null),
+    [index, searching],
+  );
   const hits = useMemo(() => (search ? searchPeople(search, query, 8) : []), [search, query]);
 
   useEffect(() => {

@@ -55,6 +55,11 @@ function workerRunner(onReport: (report: AnalysisReport, ms: number) => void): A
   let seq = 0;
   let inFlight = false;
   let again = false;
+  let wanted = false;
+  // Posting a big org copies it on the main thread: do it after the first paint, with the latest state.
+  let latest: Org | null = null;
+  let loaded = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
   worker.onmessage = (event: MessageEvent<AnalysisResponse>) => {
     inFlight = false;
     if (event.data.seq === seq && !again) onReport(event.data.report, event.data.ms);
@@ -70,16 +75,32 @@ function workerRunner(onReport: (report: AnalysisReport, ms: number) => void): A
   return {
     inline: false,
     load(org) {
-      post({ kind: 'load', org });
+      latest = org;
+      loaded = false;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        if (!latest) return;
+        post({ kind: 'load', org: latest });
+        loaded = true;
+        if (wanted) {
+          wanted = false;
+          if (inFlight) again = true;
+          else send();
+        }
+      }, 60);
     },
-    apply(ops) {
-      post({ kind: 'apply', ops });
+    apply(ops, org) {
+      latest = org;
+      if (loaded) post({ kind: 'apply', ops });
     },
     request() {
-      if (inFlight) again = true;
+      if (!loaded) wanted = true;
+      else if (inFlight) again = true;
       else send();
     },
     dispose() {
+      if (timer) clearTimeout(timer);
       worker.terminate();
     },
   };

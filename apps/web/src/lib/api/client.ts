@@ -1,5 +1,14 @@
 import type { AppType } from '@reorg/api';
-import type { Op, OpInput, Org } from '@reorg/model';
+import type {
+  AnalysisReport,
+  Comparison,
+  HeadcountPlan,
+  ImportIssue,
+  Op,
+  OpInput,
+  Org,
+  SimulationResult,
+} from '@reorg/model';
 import { hc } from 'hono/client';
 
 /**
@@ -84,6 +93,22 @@ export async function listOrgs(): Promise<OrgListItem[]> {
 /** An org's baseline document. */
 export async function getOrg(id: string): Promise<Org> {
   return (await call<{ org: Org }>(client.api.orgs[':id'].$get({ param: { id } }))).org;
+}
+
+/** An org with its import warnings (file, row, column) and its baseline document. */
+export interface OrgDetail extends OrgListItem {
+  warnings: ImportIssue[];
+  org: Org;
+}
+
+/** An org's listing, import warnings and baseline document. */
+export async function getOrgDetail(id: string): Promise<OrgDetail> {
+  return call<OrgDetail>(client.api.orgs[':id'].$get({ param: { id } }));
+}
+
+/** The analysis report of an org's baseline (at its own as-of date). */
+export async function getOrgAnalysis(id: string): Promise<AnalysisReport> {
+  return call<AnalysisReport>(client.api.orgs[':id'].analysis.$get({ param: { id }, query: {} }));
 }
 
 /** The scenarios of an org, oldest first. */
@@ -172,4 +197,67 @@ function authorName(): string {
   } catch {
     return 'web';
   }
+}
+
+/** People in one layer of the reporting tree (the compare view's layers pyramid). */
+export interface LayerCount {
+  layer: number;
+  people: number;
+  managers: number;
+}
+
+/** `GET /api/compare`: scenarios of one org side by side, with people per layer. */
+export interface CompareAnswer {
+  orgId: string;
+  scenarios: { id: string; name: string; revision: number }[];
+  comparison: Comparison;
+  layers: { baseline: LayerCount[]; scenarios: Record<string, LayerCount[]> };
+}
+
+/** Compares scenarios of one org against its baseline. */
+export async function getComparison(ids: string[]): Promise<CompareAnswer> {
+  return call<CompareAnswer>(client.api.compare.$get({ query: { ids: ids.join(',') } }));
+}
+
+/** A headcount plan saved with a scenario. */
+export interface SavedPlan {
+  id: string;
+  scenarioId: string;
+  orgId: string;
+  name: string;
+  author: string;
+  createdAt: string;
+  plan: HeadcountPlan;
+}
+
+/** The headcount plans saved with any scenario of an org, oldest first. */
+export async function listOrgPlans(orgId: string): Promise<SavedPlan[]> {
+  const res = client.api.orgs[':id'].plans.$get({ param: { id: orgId } });
+  return (await call<{ plans: SavedPlan[] }>(res)).plans;
+}
+
+/** What `POST /api/simulations` ran on. */
+export interface SimulationTarget {
+  orgId: string;
+  scenarioId: string | null;
+  revision: number | null;
+  planId: string | null;
+}
+
+/** A simulation request: a saved plan, on its own scenario, another scenario or the baseline. */
+export interface SimulationRequest {
+  planId: string;
+  /** Default: the scenario the plan is saved with. */
+  on?: { orgId: string } | { scenarioId: string };
+  runs: number;
+  seed: number;
+}
+
+/** Runs a saved headcount plan (Monte Carlo, quarterly p10/p50/p90 bands). */
+export async function runSimulation(
+  request: SimulationRequest,
+): Promise<SimulationResult & { target: SimulationTarget }> {
+  const { on, ...rest } = request;
+  const res = client.api.simulations.$post({ json: { ...rest, ...on } });
+  return call<SimulationResult & { target: SimulationTarget }>(res);
 }

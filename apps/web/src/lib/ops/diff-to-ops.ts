@@ -27,15 +27,19 @@ const TEAM_FIELDS = ['name', 'kind', 'type', 'managerId', 'parentId', 'domains']
  * removed person by then). `touched` limits the comparison to those person ids (O(touched));
  * without it every person is compared (O(n)).
  */
-export function diffToOps(from: Org, to: Org, touched?: Iterable<string>): Op[] {
-  const fromPeople = new Map(from.people.map((p) => [p.id, p]));
-  const toPeople = new Map(to.people.map((p) => [p.id, p]));
-  const ids = touched ? [...new Set(touched)] : [...new Set([...fromPeople.keys(), ...toPeople.keys()])];
-  const fromTeams = new Map(from.teams.map((t) => [t.id, t]));
-  const toTeams = new Map(to.teams.map((t) => [t.id, t]));
+export function diffToOps(from: Org, to: Org, touched?: Iterable<string>, lookup?: PeopleLookup): Op[] {
+  const fromPeople = lookup?.from ?? new Map(from.people.map((p) => [p.id, p]));
+  const toPeople = lookup?.to ?? new Map(to.people.map((p) => [p.id, p]));
+  const ids = touched
+    ? [...new Set(touched)]
+    : [...new Set([...from.people.map((p) => p.id), ...to.people.map((p) => p.id)])];
+  // Teams untouched by the change keep their array (immer shares it): nothing to compare.
+  const sameTeams = from.teams === to.teams;
+  const fromTeams = new Map(sameTeams ? [] : from.teams.map((t) => [t.id, t]));
+  const toTeams = new Map(sameTeams ? [] : to.teams.map((t) => [t.id, t]));
 
   const ops: Op[] = [];
-  for (const t of to.teams) {
+  for (const t of sameTeams ? [] : to.teams) {
     if (!fromTeams.has(t.id)) ops.push({ type: 'addTeam', team: { ...t, managerId: null, parentId: null } });
   }
   const added = ids.filter((id) => toPeople.has(id) && !fromPeople.has(id));
@@ -58,15 +62,22 @@ export function diffToOps(from: Org, to: Org, touched?: Iterable<string>): Op[] 
     const changes = personChanges(f, t);
     if (changes) ops.push({ type: 'updatePerson', personId: id, changes });
   }
-  for (const t of to.teams) {
+  for (const t of sameTeams ? [] : to.teams) {
     const f = fromTeams.get(t.id);
     const changes = teamChanges(f ?? { ...t, managerId: null, parentId: null }, t);
     if (changes) ops.push({ type: 'updateTeam', teamId: t.id, changes });
   }
   for (const id of ids)
     if (fromPeople.has(id) && !toPeople.has(id)) ops.push({ type: 'removePerson', personId: id });
-  for (const t of from.teams) if (!toTeams.has(t.id)) ops.push({ type: 'removeTeam', teamId: t.id });
+  for (const t of sameTeams ? [] : from.teams)
+    if (!toTeams.has(t.id)) ops.push({ type: 'removeTeam', teamId: t.id });
   return ops;
+}
+
+/** People by id before and after (e.g. from an index), to spare building maps of a big org. */
+export interface PeopleLookup {
+  from: { get(id: string): Person | undefined; has(id: string): boolean };
+  to: { get(id: string): Person | undefined; has(id: string): boolean };
 }
 
 /**
@@ -74,7 +85,7 @@ export function diffToOps(from: Org, to: Org, touched?: Iterable<string>): Op[] 
  * manager still sits below the person waits for the moves that take the manager out; when all
  * remaining moves wait on each other, one person is first lifted to the top.
  */
-function orderMoves(moves: string[], fromPeople: Map<string, Person>, toPeople: Map<string, Person>): Op[] {
+function orderMoves(moves: string[], fromPeople: PeopleLookup['from'], toPeople: PeopleLookup['to']): Op[] {
   const current = new Map<string, string | null>();
   const managerOf = (id: string): string | null =>
     current.has(id) ? current.get(id)! : (fromPeople.get(id)?.managerId ?? null);
