@@ -4,6 +4,7 @@ import { OrgCanvas } from '../features/canvas/org-canvas';
 import { FocusBar } from '../features/find-me/focus-bar';
 import { FindingsPanel } from '../features/findings/findings-panel';
 import { PersonInspector } from '../features/person/person-inspector';
+import { loadOrgs } from '../stores/catalog-store';
 import { useSession } from '../stores/session-store';
 import { showPerson } from '../stores/show-person';
 import { useView } from '../stores/view-store';
@@ -24,9 +25,18 @@ const TeamGraphView = lazy(() =>
 const OutlineView = lazy(() =>
   import('../features/outline/outline-view').then((m) => ({ default: m.OutlineView })),
 );
+const ImportView = lazy(() =>
+  import('../features/import/import-view').then((m) => ({ default: m.ImportView })),
+);
 const HistoryView = lazy(() =>
   import('../features/history/history-view').then((m) => ({ default: m.HistoryView })),
 );
+
+/** After an import: the org list again, then the new org's page (its baseline findings). */
+async function openImported(orgId: string): Promise<void> {
+  await loadOrgs();
+  navigate({ orgId });
+}
 
 const leaveFocus = () => navigate({ personId: null }, { replace: true });
 
@@ -115,6 +125,10 @@ export function App() {
           </>
         ) : route.orgId ? (
           <ScenarioChooser orgId={route.orgId} />
+        ) : route.page === 'import' ? (
+          <Suspense fallback={null}>
+            <ImportView onImported={openImported} />
+          </Suspense>
         ) : (
           <Home />
         )}

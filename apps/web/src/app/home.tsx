@@ -1,3 +1,5 @@
+import { IconUpload } from '../components/icons';
+import { BaselineOverview } from '../features/baseline/baseline-overview';
 import { useCatalog } from '../stores/catalog-store';
 import { navigate } from './navigation';
 
@@ -25,6 +27,12 @@ export function Home() {
             </button>
           ))}
         </div>
+        <p className="home-import">
+          Or bring your own: an HRIS export, a UK organogram or an org document.{' '}
+          <button type="button" className="btn btn-sm" onClick={() => navigate({ page: 'import' })}>
+            <IconUpload /> Import org
+          </button>
+        </p>
       </div>
     </div>
   );
@@ -55,6 +63,7 @@ export function ScenarioChooser({ orgId }: { orgId: string }) {
           ))}
           {scenarios?.length === 0 && <p className="muted">No scenarios yet.</p>}
         </div>
+        <BaselineOverview orgId={orgId} />
       </div>
     </div>
   );

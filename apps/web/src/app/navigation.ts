@@ -18,6 +18,7 @@ export const useRoute = create<UrlState>()(() =>
 export function navigate(next: Partial<UrlState>, options: { replace?: boolean } = {}): void {
   const current = useRoute.getState();
   const state: UrlState = { ...current, ...next };
+  if (next.page === undefined) delete state.page;
   if (next.orgId !== undefined && next.orgId !== current.orgId && next.scenarioId === undefined)
     state.scenarioId = null;
   if (next.scenarioId !== undefined && next.scenarioId !== current.scenarioId && next.personId === undefined)

@@ -1,5 +1,13 @@
 import { useEffect, useState } from 'react';
-import { IconChart, IconHistory, IconLadder, IconList, IconPlus, IconTeams } from '../components/icons';
+import {
+  IconChart,
+  IconHistory,
+  IconLadder,
+  IconList,
+  IconPlus,
+  IconTeams,
+  IconUpload,
+} from '../components/icons';
 import { SearchBox } from '../features/find-me/search-box';
 import { createScenario } from '../lib/api/client';
 import { loadOrgs, loadScenarios, useCatalog } from '../stores/catalog-store';
@@ -140,6 +148,14 @@ export function Sidebar() {
             </option>
           ))}
         </select>
+        <button
+          type="button"
+          className="btn btn-sm btn-ghost btn-block new-scenario"
+          aria-current={route.page === 'import' ? 'page' : undefined}
+          onClick={() => navigate({ page: 'import', orgId: null })}
+        >
+          <IconUpload /> Import org
+        </button>
         {route.orgId && (
           <>
             <label className="side-label" htmlFor="scenario-picker">

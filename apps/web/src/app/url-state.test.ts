@@ -28,3 +28,22 @@ describe('url state', () => {
     expect(formatUrl({ orgId: 'o', scenarioId: null, view: 'chart', personId: null })).toBe('/orgs/o');
   });
 });
+
+describe('url state of the import page', () => {
+  it('reads and writes /import, which leaves no org open', () => {
+    expect(parseUrl('/import', '')).toEqual({
+      orgId: null,
+      scenarioId: null,
+      view: 'chart',
+      personId: null,
+      page: 'import',
+    });
+    expect(formatUrl({ orgId: null, scenarioId: null, view: 'chart', personId: null, page: 'import' })).toBe(
+      '/import',
+    );
+    expect(formatUrl({ orgId: 'o', scenarioId: null, view: 'chart', personId: null, page: 'import' })).toBe(
+      '/orgs/o',
+    );
+    expect(parseUrl('/import/x', '').page).toBeUndefined();
+  });
+});

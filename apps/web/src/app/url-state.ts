@@ -10,6 +10,8 @@ export interface UrlState {
   scenarioId: string | null;
   view: View;
   personId: string | null;
+  /** A page outside any org: `import` (the import view, `/import`). */
+  page?: 'import';
 }
 
 /** Reads a location's path and query. Unknown paths give the home state. */
@@ -18,6 +20,7 @@ export function parseUrl(pathname: string, search: string): UrlState {
   const params = new URLSearchParams(search);
   const personId = params.get('person');
   const state: UrlState = { orgId: null, scenarioId: null, view: 'chart', personId: personId || null };
+  if (parts[0] === 'import' && parts.length === 1) return { ...state, page: 'import' };
   if (parts[0] !== 'orgs' || !parts[1]) return state;
   state.orgId = parts[1];
   if (parts[2] === 'scenarios' && parts[3]) {
@@ -30,7 +33,7 @@ export function parseUrl(pathname: string, search: string): UrlState {
 
 /** The path and query of a state (the inverse of {@link parseUrl}). */
 export function formatUrl(state: UrlState): string {
-  if (!state.orgId) return '/';
+  if (!state.orgId) return state.page === 'import' ? '/import' : '/';
   const org = `/orgs/${encodeURIComponent(state.orgId)}`;
   if (!state.scenarioId) return org;
   const path = `${org}/scenarios/${encodeURIComponent(state.scenarioId)}/${state.view}`;

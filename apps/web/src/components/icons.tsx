@@ -105,3 +105,19 @@ export const IconAlert = () => (
     <path d="M8 6.5v3.2M8 11.6v.4" />
   </Svg>
 );
+export const IconUpload = () => (
+  <Svg>
+    <path d="M8 10.5V2M4.5 5.5L8 2l3.5 3.5M2 10.5v2.5a1 1 0 0 0 1 1h10a1 1 0 0 0 1-1v-2.5" />
+  </Svg>
+);
+export const IconFile = () => (
+  <Svg>
+    <path d="M9.5 1.5H4a1 1 0 0 0-1 1v11a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V5L9.5 1.5z" />
+    <path d="M9.5 1.5V5H13M5.5 8.5h5M5.5 11h5" />
+  </Svg>
+);
+export const IconCheck = () => (
+  <Svg>
+    <path d="M3 8.5l3 3 7-7" />
+  </Svg>
+);
