@@ -1,6 +1,7 @@
 import { getChildren, headcountWeight } from '../graph/org-graph';
 import type { Level, Track } from '../schema/ladder';
 import { type AnalysisContext, addFinding, describePerson } from './context';
+import { flat } from './flat-text';
 import { describeLevel } from './ladder-rules';
 import { getLevelFacts, TRACK_IC, TRACK_MANAGER, TRACK_NONE } from './level-facts';
 import { FLAG_AGGREGATE, FLAG_MANAGER, getRecordColumns, STATUS_LEAVING } from './span-facts';
@@ -94,16 +95,18 @@ function addInversion(ctx: AnalysisContext, i: number, m: number): void {
   const same = mine.rank === theirs.rank;
   const report = describePerson(ctx, i);
   const manager = describePerson(ctx, m);
-  const at = `${report} at ${text[levelIndex[i]]}`;
-  const mgr = `their manager ${manager} at ${text[levelIndex[m]]}`;
+  const at = text[levelIndex[i]];
+  const mgr = text[levelIndex[m]];
   addFinding(
     ctx,
     'ladder.inversion',
     { kind: 'person', id: records[i].id },
-    same ? `${at} has the same rank as ${mgr}.` : `${at} is ranked above ${mgr}.`,
+    same
+      ? flat`${report} at ${at} has the same rank as their manager ${manager} at ${mgr}.`
+      : flat`${report} at ${at} is ranked above their manager ${manager} at ${mgr}.`,
     same
       ? `Often deliberate (a staff engineer under an engineering manager of the same rank); check that both levels are current.`
-      : `Check both levels: promote ${manager}, re-level ${report}, or have ${report} report to a manager of rank ${mine.rank} or above; if the pairing is deliberate, note why.`,
+      : flat`Check both levels: promote ${manager}, re-level ${report}, or have ${report} report to a manager of rank ${mine.rank} or above; if the pairing is deliberate, note why.`,
     {
       managerId: records[m].id,
       level: mine.id,
