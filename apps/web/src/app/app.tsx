@@ -31,6 +31,9 @@ const ImportView = lazy(() =>
 const HistoryView = lazy(() =>
   import('../features/history/history-view').then((m) => ({ default: m.HistoryView })),
 );
+const CompareView = lazy(() =>
+  import('../features/compare/compare-view').then((m) => ({ default: m.CompareView })),
+);
 
 /** After an import: the org list again, then the new org's page (its baseline findings). */
 async function openImported(orgId: string): Promise<void> {
@@ -123,6 +126,17 @@ export function App() {
             <ConflictBanner />
             <MainView />
           </>
+        ) : route.orgId && route.compare ? (
+          <Suspense fallback={null}>
+            <CompareView
+              key={route.orgId}
+              orgId={route.orgId}
+              selection={route.compare}
+              onSelect={(compare) => navigate({ compare }, { replace: true })}
+              onChangeOrg={(orgId) => navigate({ orgId, compare: { scenarios: [], plans: [] } })}
+              onOpenScenario={(scenarioId) => navigate({ scenarioId, view: 'chart' })}
+            />
+          </Suspense>
         ) : route.orgId ? (
           <ScenarioChooser orgId={route.orgId} />
         ) : route.page === 'import' ? (

@@ -23,6 +23,9 @@ export function navigate(next: Partial<UrlState>, options: { replace?: boolean }
     state.scenarioId = null;
   if (next.scenarioId !== undefined && next.scenarioId !== current.scenarioId && next.personId === undefined)
     state.personId = null;
+  // Opening a scenario or another org leaves the compare view unless the caller says otherwise.
+  if ((next.scenarioId || (next.orgId !== undefined && next.orgId !== current.orgId)) && !('compare' in next))
+    delete state.compare;
   const url = formatUrl(state);
   if (url !== location.pathname + location.search) {
     if (options.replace) history.replaceState(null, '', url);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import {
   IconChart,
+  IconCompare,
   IconHistory,
   IconLadder,
   IconList,
@@ -175,6 +176,16 @@ export function Sidebar() {
               ))}
             </select>
             <NewScenario orgId={route.orgId} />
+            <button
+              type="button"
+              className="nav-item compare-link"
+              aria-current={route.compare && !route.scenarioId ? 'page' : undefined}
+              onClick={() =>
+                navigate({ scenarioId: null, compare: route.compare ?? { scenarios: [], plans: [] } })
+              }
+            >
+              <IconCompare /> Compare scenarios
+            </button>
           </>
         )}
       </div>

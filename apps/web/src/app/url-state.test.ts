@@ -29,6 +29,31 @@ describe('url state', () => {
   });
 });
 
+describe('url state of the compare view', () => {
+  it('reads and writes the scenarios and plans picked', () => {
+    const state = parseUrl('/orgs/scaleup/compare', '?scenarios=a,b%20c&plans=p1');
+    expect(state).toEqual({
+      orgId: 'scaleup',
+      scenarioId: null,
+      view: 'chart',
+      personId: null,
+      compare: { scenarios: ['a', 'b c'], plans: ['p1'] },
+    });
+    expect(formatUrl(state)).toBe('/orgs/scaleup/compare?scenarios=a,b+c&plans=p1');
+    const url = new URL(formatUrl(state), 'http://h');
+    expect(parseUrl(url.pathname, url.search)).toEqual(state);
+  });
+
+  it('gives the bare compare path when nothing is picked, and the scenario path when one is open', () => {
+    const empty = { orgId: 'o', scenarioId: null, view: 'chart' as const, personId: null };
+    expect(formatUrl({ ...empty, compare: { scenarios: [], plans: [] } })).toBe('/orgs/o/compare');
+    expect(parseUrl('/orgs/o/compare', '').compare).toEqual({ scenarios: [], plans: [] });
+    expect(formatUrl({ ...empty, scenarioId: 's', compare: { scenarios: ['x'], plans: [] } })).toBe(
+      '/orgs/o/scenarios/s/chart',
+    );
+  });
+});
+
 describe('url state of the import page', () => {
   it('reads and writes /import, which leaves no org open', () => {
     expect(parseUrl('/import', '')).toEqual({

@@ -10,9 +10,26 @@ export interface UrlState {
   scenarioId: string | null;
   view: View;
   personId: string | null;
+  /**
+   * The compare view of the org (`/orgs/scaleup/compare?scenarios=a,b&plans=p,q`): the scenarios
+   * and saved headcount plans picked. Absent everywhere else; ignored while a scenario is open.
+   */
+  compare?: CompareSelection;
   /** A page outside any org: `import` (the import view, `/import`). */
   page?: 'import';
 }
+
+/** What the compare view compares: scenario ids and saved plan ids (empty: the view's defaults). */
+export interface CompareSelection {
+  scenarios: string[];
+  plans: string[];
+}
+
+const listParam = (params: URLSearchParams, key: string) =>
+  (params.get(key) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Reads a location's path and query. Unknown paths give the home state. */
 export function parseUrl(pathname: string, search: string): UrlState {
@@ -23,6 +40,10 @@ export function parseUrl(pathname: string, search: string): UrlState {
   if (parts[0] === 'import' && parts.length === 1) return { ...state, page: 'import' };
   if (parts[0] !== 'orgs' || !parts[1]) return state;
   state.orgId = parts[1];
+  if (parts[2] === 'compare') {
+    state.compare = { scenarios: listParam(params, 'scenarios'), plans: listParam(params, 'plans') };
+    return state;
+  }
   if (parts[2] === 'scenarios' && parts[3]) {
     state.scenarioId = parts[3];
     const view = parts[4] as View | undefined;
@@ -35,6 +56,13 @@ export function parseUrl(pathname: string, search: string): UrlState {
 export function formatUrl(state: UrlState): string {
   if (!state.orgId) return state.page === 'import' ? '/import' : '/';
   const org = `/orgs/${encodeURIComponent(state.orgId)}`;
+  if (!state.scenarioId && state.compare) {
+    const query = new URLSearchParams();
+    if (state.compare.scenarios.length) query.set('scenarios', state.compare.scenarios.join(','));
+    if (state.compare.plans.length) query.set('plans', state.compare.plans.join(','));
+    const search = query.toString().replace(/%2C/g, ',');
+    return `${org}/compare${search ? `?${search}` : ''}`;
+  }
   if (!state.scenarioId) return org;
   const path = `${org}/scenarios/${encodeURIComponent(state.scenarioId)}/${state.view}`;
   return state.personId ? `${path}?person=${encodeURIComponent(state.personId)}` : path;

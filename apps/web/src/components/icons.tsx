@@ -121,3 +121,8 @@ export const IconCheck = () => (
     <path d="M3 8.5l3 3 7-7" />
   </Svg>
 );
+export const IconCompare = () => (
+  <Svg>
+    <path d="M2.5 14V8.5M6.5 14V4M10.5 14V6.5M14.5 14V2" />
+  </Svg>
+);

@@ -1,0 +1,123 @@
+import type { SimulationResult } from '@reorg/model';
+import { type ScaleLinear, type ScalePoint, scaleLinear, scalePoint } from 'd3-scale';
+
+/** One quarter of a band: the 10th, 50th and 90th percentiles over the runs. */
+export interface BandPoint {
+  quarter: string;
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+/** The bands of one plan for one metric, and how to draw them. */
+export interface BandSeries {
+  id: string;
+  label: string;
+  color: string;
+  points: BandPoint[];
+}
+
+/** The size of a chart and the room its axes take, in SVG units. */
+export interface ChartFrame {
+  width: number;
+  height: number;
+  margin: { top: number; right: number; bottom: number; left: number };
+}
+
+/** The metrics the charts draw: people in post, and the annual cost run rate. */
+export type BandMetric = 'headcount' | 'cost';
+
+/** The quarter before `YYYY-Qn` (`2027-Q1` → `2026-Q4`). */
+export function previousQuarter(quarter: string): string {
+  const m = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!m) return quarter;
+  const year = Number(m[1]);
+  const q = Number(m[2]);
+  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+}
+
+/**
+ * The bands of one metric of a simulation, one point per quarter (measured at its end), led by
+ * the starting point (no spread yet) at the end of the quarter before the first.
+ */
+export function getBandPoints(result: SimulationResult, metric: BandMetric): BandPoint[] {
+  const first = result.quarters[0];
+  const points = result.quarters.map((q) => ({
+    quarter: q.quarter,
+    p10: q[metric].p10,
+    p50: q[metric].p50,
+    p90: q[metric].p90,
+  }));
+  if (!first) return points;
+  const start = result.start[metric];
+  return [{ quarter: previousQuarter(first.quarter), p10: start, p50: start, p90: start }, ...points];
+}
+
+/** Every quarter of the series, in time order (`YYYY-Qn` sorts as text). */
+export function quarterDomain(series: readonly BandSeries[]): string[] {
+  return [...new Set(series.flatMap((s) => s.points.map((p) => p.quarter)))].sort();
+}
+
+/**
+ * The scales of a band chart: quarters spread evenly across the plot (d3 `scalePoint`), and a
+ * linear y from the lowest p10 to the highest p90 with a little room, rounded to nice ticks. The
+ * y axis does not start at zero: the charts show change over time, and say so on the axis.
+ */
+export function getBandScales(
+  series: readonly BandSeries[],
+  frame: ChartFrame,
+): { x: ScalePoint<string>; y: ScaleLinear<number, number> } {
+  const { width, height, margin } = frame;
+  const x = scalePoint<string>()
+    .domain(quarterDomain(series))
+    .range([margin.left, width - margin.right])
+    .padding(0.25);
+  const lows = series.flatMap((s) => s.points.map((p) => p.p10));
+  const highs = series.flatMap((s) => s.points.map((p) => p.p90));
+  let lo = lows.length ? Math.min(...lows) : 0;
+  let hi = highs.length ? Math.max(...highs) : 1;
+  const room = (hi - lo) * 0.08 || Math.max(1, Math.abs(hi) * 0.05);
+  lo -= room;
+  hi += room;
+  if (lo < 0 && Math.min(...lows) >= 0) lo = 0;
+  const y = scaleLinear()
+    .domain([lo, hi])
+    .range([height - margin.bottom, margin.top])
+    .nice(5);
+  return { x, y };
+}
+
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The closed outline of a band: along p90 left to right, back along p10 right to left. */
+export function bandAreaPath(
+  points: readonly BandPoint[],
+  x: (q: string) => number | undefined,
+  y: (v: number) => number,
+): string {
+  const placed = points.filter((p) => x(p.quarter) !== undefined);
+  if (placed.length === 0) return '';
+  const top = placed.map((p) => `${r1(x(p.quarter)!)},${r1(y(p.p90))}`);
+  const bottom = placed.map((p) => `${r1(x(p.quarter)!)},${r1(y(p.p10))}`).reverse();
+  return `M${top.join('L')}L${bottom.join('L')}Z`;
+}
+
+/** A line through one percentile of each point (the p50 by default). */
+export function linePath(
+  points: readonly BandPoint[],
+  x: (q: string) => number | undefined,
+  y: (v: number) => number,
+  key: 'p10' | 'p50' | 'p90' = 'p50',
+): string {
+  const placed = points.filter((p) => x(p.quarter) !== undefined);
+  if (placed.length === 0) return '';
+  return `M${placed.map((p) => `${r1(x(p.quarter)!)},${r1(y(p[key]))}`).join('L')}`;
+}
+
+/** Colors of the series, in order: distinct, readable on white, calm (the app's accent first). */
+export const SERIES_COLORS = ['#2f55d4', '#d9731a', '#1f9d74', '#a63fb5', '#c0352b', '#5b6b82'] as const;
+
+/** The color of the `k`th series (cycling). */
+export function seriesColor(k: number): string {
+  return SERIES_COLORS[k % SERIES_COLORS.length]!;
+}

@@ -1,0 +1,86 @@
+import type { BandSeries } from './band-chart';
+import type { CompareTable } from './compare-rows';
+
+/** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell (RFC 4180): numbers as they are; text a spreadsheet would run as a formula
+ * (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`; text with
+ * commas, quotes, line breaks or edge spaces is quoted, quotes doubled. Null is an empty cell.
+ */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const s = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\n\r]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** Rows of cells as CSV text with CRLF line ends. */
+export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+/**
+ * The comparison table as CSV, the numbers unformatted: `Group, Metric, Baseline, <scenario>,
+ * Δ <scenario>, …`; then the span distribution (managers by direct reports) and people per layer.
+ * Costs are annual, in the currency named in the cost row.
+ */
+export function compareTableToCsv(table: CompareTable): string {
+  const scenarios = table.columns.slice(1);
+  const header = [
+    'Group',
+    'Metric',
+    table.columns[0]!.name,
+    ...scenarios.flatMap((c) => [c.name, `Δ ${c.name}`]),
+  ];
+  const rows: (string | number | null)[][] = [header];
+  const line = (group: string, label: string, values: (number | null)[], deltas: (number | null)[]) => {
+    rows.push([
+      group,
+      label,
+      values[0] ?? null,
+      ...scenarios.flatMap((_, k) => [values[k + 1] ?? null, deltas[k + 1] ?? null]),
+    ]);
+  };
+  for (const g of table.groups) {
+    for (const r of g.rows) {
+      const label = r.format === 'money' ? `${r.label} (${table.currency})` : r.label;
+      line(g.title, label, r.values, r.deltas);
+    }
+  }
+  table.spans.buckets.forEach((bucket, b) => {
+    const values = table.spans.byColumn.map((col) => col[b] ?? 0);
+    const label = `Managers with ${bucket} direct ${bucket === '1' ? 'report' : 'reports'}`;
+    line(
+      'Span distribution',
+      label,
+      values,
+      values.map((v, k) => (k === 0 ? null : v - values[0]!)),
+    );
+  });
+  for (let layer = 1; layer <= table.layers.maxLayer; layer++) {
+    const values = table.layers.byColumn.map((col) => col[layer - 1]?.people ?? 0);
+    line(
+      'Layers',
+      `People in layer ${layer}`,
+      values,
+      values.map((v, k) => (k === 0 ? null : v - values[0]!)),
+    );
+  }
+  return toCsv(rows);
+}
+
+/**
+ * Simulated bands as CSV, one row per plan, metric and quarter:
+ * `Plan, Simulated on, Metric, Quarter, p10, p50, p90`.
+ */
+export function bandsToCsv(
+  series: readonly { label: string; on: string; metric: string; bands: BandSeries }[],
+): string {
+  const rows: (string | number)[][] = [['Plan', 'Simulated on', 'Metric', 'Quarter', 'p10', 'p50', 'p90']];
+  for (const s of series) {
+    for (const p of s.bands.points) rows.push([s.label, s.on, s.metric, p.quarter, p.p10, p.p50, p.p90]);
+  }
+  return toCsv(rows);
+}
