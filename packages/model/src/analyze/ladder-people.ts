@@ -3,7 +3,7 @@ import type { Level, Track } from '../schema/ladder';
 import { type AnalysisContext, addFinding, describePerson } from './context';
 import { flat } from './flat-text';
 import { describeLevel } from './ladder-rules';
-import { getLevelFacts, TRACK_IC, TRACK_MANAGER, TRACK_NONE } from './level-facts';
+import { getLevelFacts, type LevelFacts, TRACK_IC, TRACK_MANAGER, TRACK_NONE } from './level-facts';
 import { FLAG_AGGREGATE, FLAG_MANAGER, getRecordColumns, STATUS_LEAVING } from './span-facts';
 import { getTeamIndex } from './team-index';
 import { describeTeam, formatNameList, plural } from './teams';
@@ -70,33 +70,47 @@ function checkUnknownLevels(ctx: AnalysisContext): void {
   }
 }
 
+/** What the inversion findings of one analysis share: the level columns and the last manager named. */
+interface InversionScope {
+  readonly levelIndex: Int32Array;
+  readonly levels: LevelFacts;
+  /** Reports of one manager are often consecutive records: their manager is described once. */
+  lastManager: number;
+  lastManagerText: string;
+}
+
 /** `ladder.inversion`: a report ranked above their manager (warning) or at the same rank (info). */
 function checkInversions(ctx: AnalysisContext): void {
   const { n, parent } = ctx.graph;
   const { levelIndex } = getRecordColumns(ctx.graph);
-  const { track, rank } = getLevelFacts(ctx);
+  const levels = getLevelFacts(ctx);
+  const { track, rank } = levels;
+  const scope: InversionScope = { levelIndex, levels, lastManager: -1, lastManagerText: '' };
   for (let i = 0; i < n; i++) {
     const m = parent[i];
     if (m < 0) continue;
     const mine = levelIndex[i];
     const theirs = levelIndex[m];
     if (track[mine] === NONE || track[theirs] === NONE || rank[mine] < rank[theirs]) continue;
-    addInversion(ctx, i, m);
+    addInversion(ctx, scope, i, m);
   }
 }
 
 /** The `ladder.inversion` finding of report `i` and their manager `m` (both on the ladder). */
-function addInversion(ctx: AnalysisContext, i: number, m: number): void {
+function addInversion(ctx: AnalysisContext, scope: InversionScope, i: number, m: number): void {
   const { records } = ctx.graph;
-  const { levelIndex } = getRecordColumns(ctx.graph);
-  const { info, text } = getLevelFacts(ctx);
-  const mine = info[levelIndex[i]]!.level;
-  const theirs = info[levelIndex[m]]!.level;
+  const { levelIndex, levels } = scope;
+  const mine = levels.info[levelIndex[i]]!.level;
+  const theirs = levels.info[levelIndex[m]]!.level;
   const same = mine.rank === theirs.rank;
   const report = describePerson(ctx, i);
-  const manager = describePerson(ctx, m);
-  const at = text[levelIndex[i]];
-  const mgr = text[levelIndex[m]];
+  if (scope.lastManager !== m) {
+    scope.lastManager = m;
+    scope.lastManagerText = describePerson(ctx, m);
+  }
+  const manager = scope.lastManagerText;
+  const at = levels.text[levelIndex[i]];
+  const mgr = levels.text[levelIndex[m]];
   addFinding(
     ctx,
     'ladder.inversion',
@@ -190,7 +204,7 @@ function checkNoSeniorInTeams(ctx: AnalysisContext): void {
   const { teams, memberList, memberOffsets } = index;
   const { seniorRank } = policy;
   for (let t = 0; t < teams.length; t++) {
-    if (teams[t].kind !== 'team') continue;
+    if (!index.isTeam[t]) continue;
     const s = index.slotOfTeam[t];
     const manager = index.managerOf[t];
     let ics = 0;

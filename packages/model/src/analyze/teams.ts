@@ -3,12 +3,15 @@ import type { TeamReport } from '../schema/report';
 import type { Team } from '../schema/team';
 import { type AnalysisContext, addFinding, describePerson } from './context';
 import { FLAG_AGGREGATE, getRecordColumns, STATUS_LEAVING } from './span-facts';
+import { TYPE_PLATFORM, TYPE_STREAM_ALIGNED } from './team-columns';
 import { getTeamIndex, type TeamIndex } from './team-index';
 import { getTeamRows } from './team-rows';
 
 // Local copies of imported constants: runners turn imported bindings into getters in hot loops.
 const AGGREGATE = FLAG_AGGREGATE;
 const LEAVING = STATUS_LEAVING;
+const PLATFORM = TYPE_PLATFORM;
+const STREAM_ALIGNED = TYPE_STREAM_ALIGNED;
 
 /**
  * Members of each team: team id → indices into `graph.records` of the records whose `teamId` is
@@ -41,9 +44,8 @@ export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-/** `team.no_manager`: the team's `managerId` is null or matches no record (`manager` is -1). */
-function checkManager(ctx: AnalysisContext, team: Team, manager: number): void {
-  if (manager >= 0) return;
+/** `team.no_manager`: the team's `managerId` is null or matches no record. */
+function addNoManagerFinding(ctx: AnalysisContext, team: Team): void {
   const name = describeTeam(team);
   const message =
     team.managerId === null
@@ -170,18 +172,12 @@ function addSplitFinding(ctx: AnalysisContext, index: TeamIndex, t: number, mana
 }
 
 /** `team.cognitive_load`: too many domains, a complex domain with others, or two complicated ones. */
-function checkCognitiveLoad(ctx: AnalysisContext, team: Team): void {
+function checkCognitiveLoad(ctx: AnalysisContext, index: TeamIndex, t: number): void {
   const { maxDomains } = ctx.policy.teams;
-  const domains = team.domains;
-  let complexCount = 0;
-  let complicatedCount = 0;
-  for (const d of domains) {
-    if (d.complexity === 'complex') complexCount++;
-    else if (d.complexity === 'complicated') complicatedCount++;
-  }
+  const domains = index.domains[t];
   const overloaded =
-    domains.length > maxDomains || (complexCount > 0 && domains.length > 1) || complicatedCount >= 2;
-  if (overloaded) addCognitiveLoadFinding(ctx, team);
+    domains > maxDomains || (index.complexDomains[t] > 0 && domains > 1) || index.complicatedDomains[t] >= 2;
+  if (overloaded) addCognitiveLoadFinding(ctx, index.teams[t]);
 }
 
 function addCognitiveLoadFinding(ctx: AnalysisContext, team: Team): void {
@@ -210,14 +206,13 @@ function addCognitiveLoadFinding(ctx: AnalysisContext, team: Team): void {
 
 /** `org.no_platform`: many engineers in stream-aligned teams and no platform team. */
 function checkNoPlatform(ctx: AnalysisContext, index: TeamIndex): void {
-  const { teams, slotOfTeam, memberList, memberOffsets } = index;
+  const { teams, slotOfTeam, memberList, memberOffsets, isTeam, type } = index;
   const { status, flags } = getRecordColumns(ctx.graph);
   let engineers = 0;
   for (let t = 0; t < teams.length; t++) {
-    const team = teams[t];
-    if (team.kind !== 'team') continue;
-    if (team.type === 'platform') return;
-    if (team.type !== 'stream-aligned') continue;
+    if (!isTeam[t]) continue;
+    if (type[t] === PLATFORM) return;
+    if (type[t] !== STREAM_ALIGNED) continue;
     const s = slotOfTeam[t];
     for (let k = memberOffsets[s]; k < memberOffsets[s + 1]; k++) {
       const i = memberList[k];
@@ -261,15 +256,14 @@ function checkNoPlatform(ctx: AnalysisContext, index: TeamIndex): void {
 export function analyzeTeams(ctx: AnalysisContext): TeamReport[] {
   const index = getTeamIndex(ctx.graph, ctx.org.teams);
   const rows = getTeamRows(ctx, index);
-  const { teams, managerOf } = index;
+  const { teams, managerOf, isTeam } = index;
   for (let t = 0; t < teams.length; t++) {
-    const team = teams[t];
-    if (team.kind !== 'team') continue;
+    if (!isTeam[t]) continue;
     const manager = managerOf[t];
-    checkManager(ctx, team, manager);
+    if (manager < 0) addNoManagerFinding(ctx, teams[t]);
     checkSize(ctx, index, t, manager);
     checkSplitReporting(ctx, index, t, manager);
-    checkCognitiveLoad(ctx, team);
+    checkCognitiveLoad(ctx, index, t);
   }
   checkNoPlatform(ctx, index);
   return rows;
