@@ -149,9 +149,13 @@ function ChartFlow({ model }: { model: ChartModel }) {
     const zoom = Math.min(1, Math.max(0.72, (vw - 64) / Math.max(width, 1)));
     const focus = focusId !== null ? model.positionOf.get(focusId) : undefined;
     const anchor = focus ?? 0;
+    const rootRight = (model.layout.x[0] + CHART.cardWidth) * zoom;
     if (width * zoom <= vw - 64 && focus === undefined)
       void flow.setViewport({ x: (vw - width * zoom) / 2, y: 32, zoom });
-    else {
+    else if (focus === undefined && rootRight <= vw - 48) {
+      // A wide chart whose top sits near its left edge (reports wrapped under a spine): start there.
+      void flow.setViewport({ x: 24, y: 32, zoom });
+    } else {
       const ax = model.layout.x[anchor] + CHART.cardWidth / 2;
       const ay = focus !== undefined ? model.layout.y[anchor] - 160 : model.layout.y[anchor];
       void flow.setViewport({ x: vw / 2 - ax * zoom, y: 32 - Math.max(0, ay) * zoom, zoom });
@@ -227,8 +231,16 @@ function ChartFlow({ model }: { model: ChartModel }) {
 
   return (
     <div
-      className="org-canvas"
+      className={`org-canvas${drag.draggedId ? ' is-dragging' : ''}`}
       onKeyDown={onKeyDown}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: role="application": the chart is one tab stop, arrow keys move between people
+      tabIndex={0}
+      onFocus={(e) => {
+        if (e.target !== e.currentTarget) return;
+        const sel = useView.getState().selectedId;
+        const id = sel !== null && model.positionOf.has(sel) ? sel : model.tree.ids[0];
+        if (id) revealPerson(id);
+      }}
       role="application"
       aria-label="Org chart. Use the arrow keys to move between people, Enter to show or hide reports."
       aria-describedby="chart-help"
