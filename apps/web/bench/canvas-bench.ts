@@ -111,7 +111,7 @@ async function drops(page: Page): Promise<{ paint: number[]; compute: number[]; 
     const w = window as unknown as W;
     const { index } = w.__reorg.session.getState();
     const people = [...index.byId.values()];
-    const ems = people.filter((p) => p.level === 'M5').slice(0, 6);
+    const ems = people.filter((p) => p.level === 'M5').slice(0, 9);
     const directors = people.filter((p) => p.level === 'M6');
     const paint: number[] = [];
     const compute: number[] = [];

@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '@reorg/model';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useSession } from '../../stores/session-store';
 import { useView } from '../../stores/view-store';
 import { countCodes, countSeverities, groupFindings, SEVERITY_TITLES } from './group-findings';
@@ -27,7 +27,15 @@ function subjectLabel(
   }
 }
 
-function FindingItem({ f, label, onOpen }: { f: Finding; label: string; onOpen: (f: Finding) => void }) {
+const FindingItem = memo(function FindingItem({
+  f,
+  label,
+  onOpen,
+}: {
+  f: Finding;
+  label: string;
+  onOpen: (f: Finding) => void;
+}) {
   return (
     <li>
       <button type="button" className={`finding finding-${f.severity}`} onClick={() => onOpen(f)}>
@@ -44,7 +52,7 @@ function FindingItem({ f, label, onOpen }: { f: Finding; label: string; onOpen: 
       </button>
     </li>
   );
-}
+});
 
 /**
  * The findings of the open scenario, grouped by severity and filterable by severity and code.
