@@ -27,7 +27,10 @@ export interface Progress {
  */
 export function ImportProgress({ progress }: { progress: Progress }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), []);
+  useEffect(() => {
+    // Not returned: Chromium's scrollIntoView returns a promise, which React would take for a cleanup.
+    void ref.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   const current = STAGES.indexOf(progress.stage);
   const known = progress.total !== undefined && progress.total > 0 && progress.done !== undefined;
   const pct = known ? Math.min(100, Math.round((progress.done! / progress.total!) * 100)) : undefined;
