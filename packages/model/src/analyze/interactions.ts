@@ -1,14 +1,18 @@
 import { daysBetween } from '../schema/common';
 import type { Interaction, Team } from '../schema/team';
 import { type AnalysisContext, addFinding } from './context';
-import { getTeamIndex, type TeamIndex } from './team-index';
+import { getTeamColumns, type TeamColumns, TYPE_STREAM_ALIGNED } from './team-columns';
+
+// A local copy of an imported constant: runners turn imported bindings into getters.
+const STREAM_ALIGNED = TYPE_STREAM_ALIGNED;
+
 import { describeTeam, formatNameList, plural } from './teams';
 
 const interactionSubject = (x: Interaction) => ({ kind: 'interaction' as const, id: `${x.from}->${x.to}` });
 
 /** `interaction.stale`: a collaboration or facilitating interaction past its expected end. */
-function checkStale(ctx: AnalysisContext, x: Interaction, from: Team, to: Team): void {
-  if (x.mode === 'x-as-a-service' || !x.expectedEnd || x.expectedEnd >= ctx.asOf) return;
+function addStaleFinding(ctx: AnalysisContext, x: Interaction, from: Team, to: Team): void {
+  if (!x.expectedEnd) return;
   const days = daysBetween(x.expectedEnd, ctx.asOf);
   const what = x.mode === 'collaboration' ? 'collaboration between' : 'facilitating of';
   const between =
@@ -28,8 +32,7 @@ function checkStale(ctx: AnalysisContext, x: Interaction, from: Team, to: Team):
 }
 
 /** `interaction.stream_aligned_provider`: a stream-aligned team offering x-as-a-service. */
-function checkProvider(ctx: AnalysisContext, x: Interaction, from: Team, to: Team): void {
-  if (x.mode !== 'x-as-a-service' || from.kind !== 'team' || from.type !== 'stream-aligned') return;
+function addProviderFinding(ctx: AnalysisContext, x: Interaction, from: Team, to: Team): void {
   addFinding(
     ctx,
     'interaction.stream_aligned_provider',
@@ -47,7 +50,7 @@ function isOngoing(x: Interaction, asOf: string): boolean {
 
 /** Team slots of each interaction's ends (-1: no team of `org.teams` has that id). */
 interface Ends {
-  readonly index: TeamIndex;
+  readonly index: TeamColumns;
   readonly from: Int32Array;
   readonly to: Int32Array;
 }
@@ -55,7 +58,7 @@ interface Ends {
 const endsCache = new WeakMap<readonly Interaction[], Ends>();
 
 /** The {@link Ends} of an org's interactions, cached per interactions array and team index. */
-function getEnds(interactions: readonly Interaction[], index: TeamIndex): Ends {
+function getEnds(interactions: readonly Interaction[], index: TeamColumns): Ends {
   let ends = endsCache.get(interactions);
   if (!ends || ends.index !== index) {
     const from = new Int32Array(interactions.length);
@@ -92,33 +95,38 @@ function getCollaborationEdges(ctx: AnalysisContext, ends: Ends): { a: number[];
 
 /**
  * `interaction.too_many_collaborations`: a team collaborating with more than the policy's number
- * of distinct teams. Edges are grouped by team with a stable counting sort and partners counted
- * with a stamp array; teams are reported in order of first mention, partners likewise.
+ * of distinct teams. Edges are sorted by team (then interaction order); only a team with more
+ * edges than the limit has its distinct partners counted. Teams are reported in order of first
+ * mention, partners likewise.
  */
 function checkCollaborations(ctx: AnalysisContext, ends: Ends): void {
   const { a, b } = getCollaborationEdges(ctx, ends);
-  if (a.length === 0) return;
-  const { slots, teams, teamOfSlot } = ends.index;
-  const offsets = new Int32Array(slots + 1);
-  for (const s of a) offsets[s + 1]++;
-  for (let s = 0; s < slots; s++) offsets[s + 1] += offsets[s];
-  const fill = offsets.slice(0, slots);
-  const partners = new Int32Array(a.length);
-  for (let e = 0; e < a.length; e++) partners[fill[a[e]]++] = b[e];
-  const seen = new Int32Array(slots).fill(-1);
   const max = ctx.policy.teams.maxCollaborations;
-  const reported = new Uint8Array(slots);
-  for (const s of a) {
-    if (reported[s]) continue; // each team once, at its first mention
-    reported[s] = 1;
-    const distinct: Team[] = [];
-    for (let k = offsets[s]; k < offsets[s + 1]; k++) {
-      if (seen[partners[k]] === s) continue;
-      seen[partners[k]] = s;
-      distinct.push(teams[teamOfSlot[partners[k]]]);
+  if (a.length <= max) return;
+  // Edge e sorted by (team a[e], e): key a[e] * edges + e, exact in a double.
+  const keys = new Float64Array(a.length);
+  for (let e = 0; e < a.length; e++) keys[e] = a[e] * a.length + e;
+  keys.sort();
+  const over: Array<{ first: number; partners: number[] }> = [];
+  for (let start = 0; start < keys.length; ) {
+    const team = Math.floor(keys[start] / a.length);
+    let end = start;
+    while (end < keys.length && Math.floor(keys[end] / a.length) === team) end++;
+    if (end - start > max) {
+      const partners = new Set<number>();
+      for (let k = start; k < end; k++) partners.add(b[keys[k] % a.length]);
+      if (partners.size > max) over.push({ first: keys[start] % a.length, partners: [...partners] });
     }
-    if (distinct.length > max) addCollaborationFinding(ctx, teams[teamOfSlot[s]], distinct);
+    start = end;
   }
+  over.sort((x, y) => x.first - y.first);
+  const { teams, teamOfSlot } = ends.index;
+  for (const { first, partners } of over)
+    addCollaborationFinding(
+      ctx,
+      teams[teamOfSlot[a[first]]],
+      partners.map((s) => teams[teamOfSlot[s]]),
+    );
 }
 
 function addCollaborationFinding(ctx: AnalysisContext, team: Team, partners: Team[]): void {
@@ -152,15 +160,18 @@ function addCollaborationFinding(ctx: AnalysisContext, team: Team, partners: Tea
 export function checkInteractions(ctx: AnalysisContext): void {
   const { interactions, teams } = ctx.org;
   if (interactions.length === 0) return;
-  const index = getTeamIndex(ctx.graph, teams);
-  const ends = getEnds(interactions, index);
+  const columns = getTeamColumns(teams);
+  const ends = getEnds(interactions, columns);
+  const { isTeam, type, teamOfSlot } = columns;
   for (let k = 0; k < interactions.length; k++) {
     const x = interactions[k];
     if (ends.from[k] < 0 || ends.to[k] < 0) continue;
-    const from = teams[index.teamOfSlot[ends.from[k]]];
-    const to = teams[index.teamOfSlot[ends.to[k]]];
-    checkStale(ctx, x, from, to);
-    checkProvider(ctx, x, from, to);
+    const from = teamOfSlot[ends.from[k]];
+    if (x.mode !== 'x-as-a-service') {
+      if (x.expectedEnd && x.expectedEnd < ctx.asOf)
+        addStaleFinding(ctx, x, teams[from], teams[teamOfSlot[ends.to[k]]]);
+    } else if (isTeam[from] && type[from] === STREAM_ALIGNED)
+      addProviderFinding(ctx, x, teams[from], teams[teamOfSlot[ends.to[k]]]);
   }
   checkCollaborations(ctx, ends);
 }
