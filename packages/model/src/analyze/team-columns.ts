@@ -37,6 +37,16 @@ export interface TeamColumns {
   readonly domains: Int32Array;
   readonly complexDomains: Int32Array;
   readonly complicatedDomains: Int32Array;
+  /**
+   * The fields a team report row copies, by position (read in order from these arrays rather
+   * than from team objects scattered in memory).
+   */
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  readonly kinds: readonly Team['kind'][];
+  readonly types: readonly Team['type'][];
+  readonly parentIds: ReadonlyArray<string | null>;
+  readonly managerIds: ReadonlyArray<string | null>;
 }
 
 const cache = new WeakMap<readonly Team[], TeamColumns>();
@@ -61,8 +71,22 @@ function buildTeamColumns(teams: readonly Team[]): TeamColumns {
   const domains = new Int32Array(size);
   const complexDomains = new Int32Array(size);
   const complicatedDomains = new Int32Array(size);
+  const rows = {
+    ids: new Array<string>(size),
+    names: new Array<string>(size),
+    kinds: new Array<Team['kind']>(size),
+    types: new Array<Team['type']>(size),
+    parentIds: new Array<string | null>(size),
+    managerIds: new Array<string | null>(size),
+  };
   for (let t = 0; t < size; t++) {
     const team = teams[t];
+    rows.ids[t] = team.id;
+    rows.names[t] = team.name;
+    rows.kinds[t] = team.kind;
+    rows.types[t] = team.type;
+    rows.parentIds[t] = team.parentId;
+    rows.managerIds[t] = team.managerId;
     let slot = slotById.get(team.id);
     if (slot === undefined) {
       slot = firstTeam.push(t) - 1;
@@ -90,5 +114,6 @@ function buildTeamColumns(teams: readonly Team[]): TeamColumns {
     domains,
     complexDomains,
     complicatedDomains,
+    ...rows,
   };
 }

@@ -127,17 +127,16 @@ export function getTeamRows(ctx: AnalysisContext, index: TeamIndex): TeamReport[
     totals = computeRowTotals(ctx, index);
     cache.set(index, totals);
   }
-  const { teams } = index;
-  const rows: TeamReport[] = new Array(teams.length);
-  for (let t = 0; t < teams.length; t++) {
-    const team = teams[t];
+  const { ids, names, kinds, types, parentIds, managerIds } = index;
+  const rows: TeamReport[] = new Array(ids.length);
+  for (let t = 0; t < ids.length; t++) {
     rows[t] = {
-      id: team.id,
-      name: team.name,
-      kind: team.kind,
-      type: team.type,
-      parentId: team.parentId,
-      managerId: team.managerId,
+      id: ids[t],
+      name: names[t],
+      kind: kinds[t],
+      type: types[t],
+      parentId: parentIds[t],
+      managerId: managerIds[t],
       headcount: totals.headcount[t],
       fte: totals.fte[t],
       cost: totals.cost[t],
