@@ -11,12 +11,16 @@ import { summarize } from './metrics';
 import { analyzeSpans } from './span';
 
 /**
- * analyzeOrg at 1k–1M people, with the graph index cached (the live-editing case: the same people
- * array analysed again) and cold (index built, then analysed), beside a naive span computation
- * keyed by id (Map<string, Person[]> children lookups). Targets: ≤ 20 ms median at 100k, ≤ 400 ms
- * at 1M, graph cached. Orgs come from the fixtures' seeded generator (realistic trees: executives
- * over 3–5, directors over 4–6, first-line managers over 4–9, teams and interactions).
- * Run: `npx vitest bench --run --project model src/analyze/analyze.bench.ts`.
+ * analyzeOrg at 1k–1M people, with the graph index cached (the same people array analysed again,
+ * e.g. under another policy: the per-graph columns, team index and record names are reused) and
+ * cold (a new people array: the graph index and every per-graph column rebuilt, then analysed;
+ * the teams array is the same, as after an edit of people), beside a naive span computation keyed
+ * by id (Map<string, Person[]> children lookups). Targets: ≤ 20 ms median at 100k, ≤ 400 ms at 1M,
+ * graph cached. Orgs come from the fixtures' seeded generator: healthy trees (executives over 3–5,
+ * directors over 4–6, first-line managers over 4–9, teams and interactions) whose findings are
+ * mostly `ladder.inversion` infos, ~9.7k at 100k people and ~97k at 1M (see fixtures/README.md).
+ * Run: `npx vitest bench --run --project model src/analyze/analyze.bench.ts`
+ * (`--outputJson <file>` records medians, which the console table leaves out).
  */
 
 /** The same span computation as analyzeSpans, the obvious way: children by id in a Map. */
