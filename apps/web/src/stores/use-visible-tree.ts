@@ -7,7 +7,7 @@ import {
   type VisibleTree,
 } from '../lib/layout/visible-tree';
 import { createFocusSource } from '../lib/org/focus';
-import { getLayers, getReports, type OrgIndex } from '../lib/org/org-index';
+import { getLayerSizes, getReports, type OrgIndex } from '../lib/org/org-index';
 import { useSession } from './session-store';
 import { resetExpansion, useView } from './view-store';
 
@@ -74,9 +74,7 @@ export function useVisibleTree(): { t: VisibleTree; started: number } | null {
         resetExpansion(asked);
         return;
       }
-      const sizes: number[] = [];
-      for (const layer of getLayers(index).values()) sizes[layer - 1] = (sizes[layer - 1] ?? 0) + 1;
-      resetExpansion(pickDefaultDepth(Array.from(sizes, (s) => s ?? 0)));
+      resetExpansion(pickDefaultDepth(getLayerSizes(index)));
     }
   }, [index, defaultDepth]);
 

@@ -343,9 +343,12 @@ export function OrgCanvas() {
     if (!ready) return;
     let frame = 0;
     const check = () => {
-      if (document.querySelector('.person-card'))
-        setTimeout(() => performance.mark('reorg:chart-painted'), 0);
-      else frame = requestAnimationFrame(check);
+      if (document.querySelector('.person-card')) {
+        setTimeout(() => {
+          performance.mark('reorg:chart-painted');
+          dispatchEvent(new Event('reorg:chart-painted'));
+        }, 0);
+      } else frame = requestAnimationFrame(check);
     };
     frame = requestAnimationFrame(check);
     return () => cancelAnimationFrame(frame);

@@ -78,9 +78,11 @@ function workerRunner(onReport: (report: AnalysisReport, ms: number) => void): A
       latest = org;
       loaded = false;
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
+      const start = () => {
+        if (timer) clearTimeout(timer);
         timer = null;
-        if (!latest) return;
+        removeEventListener('reorg:chart-painted', start);
+        if (!latest || loaded) return;
         post({ kind: 'load', org: latest });
         loaded = true;
         if (wanted) {
@@ -88,7 +90,10 @@ function workerRunner(onReport: (report: AnalysisReport, ms: number) => void): A
           if (inFlight) again = true;
           else send();
         }
-      }, 60);
+      };
+      // After the chart's first frame (the copy would delay it), or soon in the other views.
+      addEventListener('reorg:chart-painted', start);
+      timer = setTimeout(start, 1200);
     },
     apply(ops, org) {
       latest = org;

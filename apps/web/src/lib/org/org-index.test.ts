@@ -6,6 +6,7 @@ import {
   buildOrgIndex,
   countSubtree,
   getChain,
+  getLayerSizes,
   getLayers,
   getManagerId,
   getReports,
@@ -26,6 +27,7 @@ describe('buildOrgIndex', () => {
     expect(getChain(index, 'a2')).toEqual(['em1', 'vp1', 'ceo']);
     expect(countSubtree(index, 'vp1')).toBe(7);
     expect(getLayers(index).get('b2')).toBe(4);
+    expect(getLayerSizes(index)).toEqual([1, 2, 3, 6]);
   });
 
   it('makes roots of dangling managers, self-reports and the first person of a loop', () => {

@@ -231,3 +231,15 @@ export function getLayers(index: OrgIndex): Map<string, number> {
   }
   return layers;
 }
+
+/** Number of people per layer (index 0 = the top), by a walk from the roots. O(n), no per-person map. */
+export function getLayerSizes(index: OrgIndex): number[] {
+  const sizes: number[] = [];
+  const stack: [string, number][] = index.roots.map((r) => [r, 0]);
+  while (stack.length > 0) {
+    const [id, l] = stack.pop()!;
+    sizes[l] = (sizes[l] ?? 0) + 1;
+    for (const c of getReports(index, id)) stack.push([c, l + 1]);
+  }
+  return sizes;
+}
