@@ -44,7 +44,7 @@ export async function openScenario(scenarioId: string): Promise<void> {
     const doc = await getScenario(scenarioId);
     if (get().scenarioId !== scenarioId) return;
     performance.mark('reorg:org-ready');
-    const stored = readPending(scenarioId);
+    const { stored, adopted } = readPending(scenarioId);
     const entries = stored?.entries ?? [];
     const replay = replayEntries(doc.state, entries);
     const common = {
@@ -69,7 +69,11 @@ export async function openScenario(scenarioId: string): Promise<void> {
     if (entries.length > 0) {
       const where =
         stored && stored.baseRevision !== doc.revision ? ` on top of revision ${doc.revision}` : '';
-      notify('info', `Restored ${entries.length} unsaved change${entries.length > 1 ? 's' : ''}${where}.`);
+      const from = adopted > 0 ? ` (${adopted} from a window that was closed)` : '';
+      notify(
+        'info',
+        `Restored ${entries.length} unsaved change${entries.length > 1 ? 's' : ''}${from}${where}.`,
+      );
       void saveNow();
     }
   } catch (error) {

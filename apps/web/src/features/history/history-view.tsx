@@ -5,21 +5,29 @@ import { notify, useSession } from '../../stores/session-store';
 import { openScenario } from '../../stores/session-sync';
 import './history.css';
 
-/** One op in words (ids; the chart has the names). */
-export function describeOp(op: Op): string {
+/** Names of people and teams in op descriptions (ids when unknown, e.g. removed people). */
+export interface Namer {
+  person(id: string): string;
+  team(id: string): string;
+}
+
+const ID_NAMER: Namer = { person: (id) => id, team: (id) => id };
+
+/** One op in words, with the names the namer knows. */
+export function describeOp(op: Op, n: Namer = ID_NAMER): string {
   switch (op.type) {
     case 'changeManager':
-      return `${op.personId} now reports to ${op.managerId ?? 'nobody'}${op.withReports ? '' : ' (alone)'}`;
+      return `${n.person(op.personId)} now reports to ${op.managerId ? n.person(op.managerId) : 'nobody'}${op.withReports ? '' : ' (alone)'}`;
     case 'moveTeam':
-      return `team ${op.teamId} moves under ${op.managerId}`;
+      return `team ${n.team(op.teamId)} moves under ${n.person(op.managerId)}`;
     case 'addPerson':
-      return `adds ${op.person.status === 'open' ? 'an open req' : (op.person.name ?? op.person.id)}${op.person.managerId ? ` under ${op.person.managerId}` : ''}`;
+      return `adds ${op.person.status === 'open' ? 'an open req' : (op.person.name ?? op.person.id)}${op.person.managerId ? ` under ${n.person(op.person.managerId)}` : ''}`;
     case 'removePerson':
-      return `removes ${op.personId}`;
+      return `removes ${n.person(op.personId)}`;
     case 'updatePerson':
-      return `updates ${op.personId}: ${Object.keys(op.changes).join(', ')}`;
+      return `updates ${n.person(op.personId)}: ${Object.keys(op.changes).join(', ')}`;
     case 'assignTeam':
-      return `${op.personId} joins team ${op.teamId ?? '(none)'}`;
+      return `${n.person(op.personId)} joins team ${op.teamId ? n.team(op.teamId) : '(none)'}`;
     default:
       return op.type;
   }
@@ -33,6 +41,11 @@ export function HistoryView() {
   const scenarioId = useSession((s) => s.scenarioId);
   const revision = useSession((s) => s.revision);
   const pending = useSession((s) => s.pending.length);
+  const index = useSession((s) => s.index);
+  const namer: Namer = {
+    person: (id) => index?.byId.get(id)?.name ?? id,
+    team: (id) => index?.teamsById.get(id)?.name ?? id,
+  };
   const [revisions, setRevisions] = useState<RevisionItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
@@ -89,7 +102,7 @@ export function HistoryView() {
               <ul className="revision-ops">
                 {r.ops.slice(0, 8).map((op, k) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: ops of a saved revision never reorder
-                  <li key={k}>{describeOp(op)}</li>
+                  <li key={k}>{describeOp(op, namer)}</li>
                 ))}
                 {r.ops.length > 8 && <li className="muted">and {r.ops.length - 8} more</li>}
               </ul>
