@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -13,6 +15,24 @@ const GITLAB = fileURLToPath(
   new URL('../../../../shared/data/gitlab/gitlab_team_members_2022-11.csv', import.meta.url),
 );
 const STARTUP_JSON = fileURLToPath(new URL('../../../fixtures/orgs/startup.json', import.meta.url));
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core violations on the page, as `rule (count)`. */
+async function axeViolations(p: Page): Promise<string[]> {
+  await p.evaluate(AXE);
+  return p.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+      }
+    ).axe;
+    const result = await axe.run({ resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
 
 let browser: Browser;
 let page: Page;
@@ -67,16 +87,19 @@ describe('importing from the UI', () => {
       );
     await page.locator('#import-as-of').blur();
     await shoot(page, 'story-gitlab-mapping');
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('main').getByRole('button', { name: 'Import org', exact: true }).click();
-    await page.waitForURL(/\/orgs\/gitlab-team-nov-2022$/);
+    await page.waitForURL(/\/orgs\/gitlab-team-nov-2022(-\d+)?$/);
+    const orgId = new URL(page.url()).pathname.split('/')[2];
     await page.waitForSelector('.baseline .rule-row');
     expect(await page.getByTestId('baseline-severities').textContent()).toBe('1 error693 warnings48 info');
     const codes = await page.$$eval('.rule-row', (els) => els.map((e) => (e as HTMLElement).dataset.code));
     expect(codes).toContain('graph.multiple_roots');
     expect(codes).not.toContain('graph.dangling_manager');
+    expect(await axeViolations(page)).toEqual([]);
 
-    const doc = (await (await fetch(`${baseUrl}/api/orgs/gitlab-team-nov-2022`)).json()) as {
+    const doc = (await (await fetch(`${baseUrl}/api/orgs/${orgId}`)).json()) as {
       name: string;
       summary: { asOf: string };
       org: { people: { id: string; managerId: string | null }[] };
@@ -87,7 +110,7 @@ describe('importing from the UI', () => {
     expect(managerOf.get('aakriti.gupta')).toBe('juan-silva');
   });
 
-  it('lists row errors with their row and column, and uploads nothing', async () => {
+  it('lists row errors with their row and column, and uploads nothing (axe-core finds no serious issue)', async () => {
     await openImport(page);
     const csv = [
       'Employee ID,Name,Job Title,Manager ID,Level,Annual Cost,Start Date',
@@ -116,6 +139,7 @@ describe('importing from the UI', () => {
     ).toBe(true);
     await page.locator('.check-failed').scrollIntoViewIfNeeded();
     await shoot(page, 'story-import-errors');
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("lists the server's refusal plainly (an org document whose id is taken)", async () => {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dragTo, launchBrowser, sessionState, shoot, waitSaved } from './browser';
+import { analysed, bringIntoView, centreOf, findingKeys, findMe, undoSteps } from './chart-helpers';
 
 /**
  * A newcomer's first hour, end to end on real input: import the UK Department of Health
@@ -45,74 +46,6 @@ let page: Page;
 let orgId: string;
 let scenarioId: string;
 const errors: string[] = [];
-
-/** Every finding of the open scenario as `code:subject`. */
-async function findingKeys(p: Page): Promise<string[]> {
-  return p.evaluate(() => {
-    const s = (
-      window as unknown as {
-        __reorg: {
-          session: { getState(): { analysis: { findings: { code: string; subject: { id: string } }[] } } };
-        };
-      }
-    ).__reorg.session.getState();
-    return s.analysis.findings.map((f) => `${f.code}:${f.subject.id}`).sort();
-  });
-}
-
-/** Steps on the undo stack (a drag is one step, each open req one). */
-async function undoSteps(p: Page): Promise<number> {
-  return p.evaluate(() => {
-    const w = window as unknown as { __reorg: { session: { getState(): { undoStack: unknown[] } } } };
-    return w.__reorg.session.getState().undoStack.length;
-  });
-}
-
-/** Waits until the scenario's analysis has caught up with the last change (no full analysis pending). */
-async function analysed(p: Page): Promise<void> {
-  await p.waitForFunction(() => {
-    const w = window as unknown as { __reorg: { session: { getState(): { analysisPending: boolean } } } };
-    return !w.__reorg.session.getState().analysisPending;
-  });
-}
-
-/** Focuses one person with "find me" from the sidebar search. */
-async function findMe(p: Page, query: string, expected: string): Promise<void> {
-  await p.getByPlaceholder(/Find a person/).fill(query);
-  await p.waitForSelector('[role="option"]');
-  await p.keyboard.press('Enter');
-  const bar = p.getByRole('region', { name: /Where .* sits/ });
-  await expect.poll(() => bar.textContent()).toContain(expected);
-}
-
-/** Zooms out until every selector is on screen (the chart only renders what is in view). */
-async function bringIntoView(p: Page, selectors: string[]): Promise<void> {
-  for (let k = 0; k < 12; k++) {
-    const inView = await p.evaluate((sels) => {
-      const canvas = document.querySelector('.org-canvas')!.getBoundingClientRect();
-      return sels.every((s) => {
-        const r = document.querySelector(s)?.getBoundingClientRect();
-        return (
-          r &&
-          r.left >= canvas.left &&
-          r.right <= canvas.right &&
-          r.top >= canvas.top &&
-          r.bottom <= canvas.bottom - 60
-        );
-      });
-    }, selectors);
-    if (inView) return;
-    await p.click('.react-flow__controls-zoomout');
-    await p.waitForTimeout(150);
-  }
-  throw new Error(`not in view: ${selectors.join(', ')}`);
-}
-
-async function centreOf(p: Page, selector: string) {
-  const r = await p.locator(selector).first().boundingBox();
-  if (!r) throw new Error(`no box for ${selector}`);
-  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-}
 
 beforeAll(async () => {
   browser = await launchBrowser();
