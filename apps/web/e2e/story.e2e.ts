@@ -241,7 +241,7 @@ describe("a newcomer's first hour on the Department of Health organogram", () =>
     await page.getByRole('button', { name: 'Revisions' }).click();
     await page.waitForSelector('.revision');
     const saved = await page.locator('.revision-ops').allTextContents();
-    expect(saved.join(' ')).toContain(`${MOVED} now reports to ${PETER_COATES}`);
+    expect(saved.join(' ')).toContain(`${MOVED} now reports to Peter Coates`);
     await shoot(page, 'story-7-revisions');
 
     // A headcount plan saved with the scenario (there is no plan editor in the app yet: plans are
