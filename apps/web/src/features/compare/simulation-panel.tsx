@@ -42,7 +42,7 @@ function BandValue({
   return (
     <>
       <span className="band-p50">{format(band.p50)}</span>
-      <span className="band-range">
+      <span className="sim-band-range">
         p10–p90: {format(band.p10)} – {format(band.p90)}
       </span>
     </>
