@@ -2,6 +2,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { getStatusColors } from '../../lib/colors/span-scale';
 import { teamStrokeScale } from '../../lib/colors/team-colors';
+import { getDisplayName } from '../../lib/org/display-name';
 import { setExpanded } from '../../stores/view-store';
 import type { PersonFlowNode, PersonNodeData } from './chart-nodes';
 
@@ -18,7 +19,7 @@ const PERSON_STATUS: Record<string, string> = { open: 'Open req', planned: 'Plan
 /** The accessible name of a card: who, what, span and status, hidden reports. */
 export function describeCard(d: PersonNodeData): string {
   const p = d.person;
-  const parts = [p.name ?? (p.status === 'open' ? 'Open requisition' : p.id)];
+  const parts = [getDisplayName(p)];
   if (p.title) parts.push(p.title);
   if (p.level) parts.push(`level ${p.level}`);
   if (p.status !== 'active') parts.push(PERSON_STATUS[p.status] ?? p.status);
@@ -82,7 +83,7 @@ function PersonNodeView({ data: d, selected }: NodeProps<PersonFlowNode>) {
   const stripe = d.team ? teamStrokeScale(d.team.type) : 'transparent';
   const statusColor =
     d.manager && d.manager.status !== 'ok' ? getStatusColors(d.manager.status).fill : undefined;
-  const name = p.name ?? (p.status === 'open' ? 'Open req' : p.status === 'planned' ? 'Planned hire' : p.id);
+  const name = getDisplayName(p);
   const classes = [
     'person-card',
     `person-${p.status}`,

@@ -1,4 +1,5 @@
 import type { Op } from '@reorg/model';
+import { getDisplayName } from '../../lib/org/display-name';
 import { countSubtree, getManagerId, isUnder, type OrgIndex } from '../../lib/org/org-index';
 
 /** What dropping something on a person would do. */
@@ -6,7 +7,7 @@ export type DropPlan = { ok: true; ops: Op[]; label: string } | { ok: false; rea
 
 function nameOf(index: OrgIndex, id: string): string {
   const p = index.byId.get(id);
-  return p?.name ?? (p?.status === 'open' ? `open req ${id}` : id);
+  return getDisplayName(p) || id;
 }
 
 /**

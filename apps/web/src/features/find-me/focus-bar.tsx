@@ -1,3 +1,4 @@
+import { getDisplayName } from '../../lib/org/display-name';
 import { describeFocus } from '../../lib/org/focus';
 import { useSession } from '../../stores/session-store';
 
@@ -30,7 +31,7 @@ export function FocusBar({
     );
   }
   const { chain, peers, reports } = describeFocus(index, personId);
-  const nameOf = (id: string) => index.byId.get(id)?.name ?? id;
+  const nameOf = (id: string) => getDisplayName(index.byId.get(id)) || id;
   const copy = () => void navigator.clipboard?.writeText(location.href);
   return (
     <section className="focus-bar" aria-label={`Where ${nameOf(personId)} sits`}>

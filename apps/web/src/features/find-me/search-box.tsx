@@ -3,6 +3,7 @@ import { IconSearch } from '../../components/icons';
 import { useSession } from '../../stores/session-store';
 import { createPeopleSearch, searchPeople } from './search-people';
 import './find-me.css';
+import { getDisplayName } from '../../lib/org/display-name';
 
 /**
  * "Find me": search people by name, email or title (a combobox). Choosing one calls `onPick`,
@@ -108,7 +109,7 @@ export function SearchBox({ onPick }: { onPick: (id: string) => void }) {
                 }}
                 onMouseEnter={() => setActive(k)}
               >
-                <span className="search-name">{p?.name ?? (p?.status === 'open' ? 'Open req' : h.id)}</span>
+                <span className="search-name">{getDisplayName(p) || h.id}</span>
                 <span className="search-meta">{[p?.title, team, p?.email].filter(Boolean).join(' · ')}</span>
               </div>
             );

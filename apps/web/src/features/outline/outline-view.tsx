@@ -5,6 +5,7 @@ import { useSession } from '../../stores/session-store';
 import { useVisibleTree } from '../../stores/use-visible-tree';
 import { setExpanded, useView } from '../../stores/view-store';
 import './outline.css';
+import { getDisplayName } from '../../lib/org/display-name';
 
 const ROW = 34;
 const OVERSCAN = 12;
@@ -124,7 +125,7 @@ export function OutlineView() {
         ) : (
           <span className="outline-toggle" />
         )}
-        <span className="outline-name">{p.name ?? (p.status === 'open' ? 'Open req' : id)}</span>
+        <span className="outline-name">{getDisplayName(p)}</span>
         <span className="outline-title">{p.title}</span>
         {p.level && <span className="outline-level">{p.level}</span>}
         {m && (

@@ -7,6 +7,7 @@ import { applyChange } from '../../stores/session-actions';
 import { useSession } from '../../stores/session-store';
 import { useView } from '../../stores/view-store';
 import './person.css';
+import { getDisplayName } from '../../lib/org/display-name';
 
 /** A fresh id for an open requisition, not used by anyone in the org. */
 export function newReqId(index: OrgIndex, now: number): string {
@@ -24,7 +25,7 @@ const STATUS_LABEL: Record<string, string> = {
   single: 'Single report',
 };
 
-const nameOf = (p: Person | undefined) => p?.name ?? (p?.status === 'open' ? 'Open req' : (p?.id ?? ''));
+const nameOf = (p: Person | undefined) => getDisplayName(p);
 
 function AddReqForm({ manager, levels, onDone }: { manager: Person; levels: Level[]; onDone: () => void }) {
   const index = useSession((s) => s.index)!;
