@@ -18,7 +18,7 @@ import { analyzeSpans } from './span';
  * by id (Map<string, Person[]> children lookups). Targets: ≤ 20 ms median at 100k, ≤ 400 ms at 1M,
  * graph cached. Orgs come from the fixtures' seeded generator: healthy trees (executives over 3–5,
  * directors over 4–6, first-line managers over 4–9, teams and interactions) whose findings are
- * mostly `ladder.inversion` infos, ~9.7k at 100k people and ~97k at 1M (see fixtures/README.md).
+ * mostly `ladder.inversion` infos, ~7.9k at 100k people and ~80k at 1M (see fixtures/README.md).
  * Run: `npx vitest bench --run --project model src/analyze/analyze.bench.ts`
  * (`--outputJson <file>` records medians, which the console table leaves out).
  */
