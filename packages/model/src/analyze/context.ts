@@ -2,11 +2,10 @@ import { getOrgGraph, type OrgGraph } from '../graph/org-graph';
 import type { IsoDate } from '../schema/common';
 import type { Level, Track } from '../schema/ladder';
 import type { Org } from '../schema/org';
-import type { Person } from '../schema/person';
 import type { Policy } from '../schema/policy';
 import type { Finding, FindingSubject } from '../schema/report';
 import { RULES, type RuleCode } from '../schema/rules';
-import { flat } from './flat-text';
+import { getPersonNames, nameOf } from './person-names';
 
 /** A ladder level with the track it is on. */
 export interface LevelInfo {
@@ -76,25 +75,11 @@ export function addFinding(
   });
 }
 
-/** Names of records already described, per graph (records are immutable, so names never change). */
-const descriptions = new WeakMap<OrgGraph, Array<string | undefined>>();
-
 /**
  * How a record is named in messages: `Name (id)`, or the id, or the title for an unnamed post.
  * Each record's name is built once per graph index, flat, and reused by later analyses of the
  * same people (e.g. under another policy).
  */
 export function describePerson(ctx: AnalysisContext, i: number): string {
-  let names = descriptions.get(ctx.graph);
-  if (names === undefined) {
-    names = new Array<string | undefined>(ctx.graph.n); // holey but fast: filled as records are named
-    descriptions.set(ctx.graph, names);
-  }
-  return names[i] ?? (names[i] = buildDescription(ctx.graph.records[i]));
-}
-
-function buildDescription(p: Person): string {
-  if (p.name) return flat`${p.name} (${p.id})`;
-  if (p.aggregate) return flat`${p.title ?? 'posts'} (${p.id}, ${p.fte} FTE)`;
-  return p.title ? flat`${p.title} (${p.id})` : p.id;
+  return nameOf(getPersonNames(ctx.graph), ctx.graph, i);
 }

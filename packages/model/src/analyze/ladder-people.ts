@@ -4,6 +4,7 @@ import { type AnalysisContext, addFinding, describePerson } from './context';
 import { flat } from './flat-text';
 import { describeLevel } from './ladder-rules';
 import { getLevelFacts, type LevelFacts, TRACK_IC, TRACK_MANAGER, TRACK_NONE } from './level-facts';
+import { getPersonNames, nameOf, type PersonNames } from './person-names';
 import { FLAG_AGGREGATE, FLAG_MANAGER, getRecordColumns, STATUS_LEAVING } from './span-facts';
 import { getTeamIndex } from './team-index';
 import { describeTeam, formatNameList, plural } from './teams';
@@ -70,11 +71,12 @@ function checkUnknownLevels(ctx: AnalysisContext): void {
   }
 }
 
-/** What the inversion findings of one analysis share: the level columns and the last manager named. */
+/** What the inversion findings of one analysis share: the level columns, names and ids. */
 interface InversionScope {
   readonly levelIndex: Int32Array;
   readonly levels: LevelFacts;
-  /** Reports of one manager are often consecutive records: their manager is described once. */
+  readonly people: PersonNames;
+  /** Reports of one manager are often consecutive records: their manager is named once. */
   lastManager: number;
   lastManagerText: string;
 }
@@ -85,7 +87,8 @@ function checkInversions(ctx: AnalysisContext): void {
   const { levelIndex } = getRecordColumns(ctx.graph);
   const levels = getLevelFacts(ctx);
   const { track, rank } = levels;
-  const scope: InversionScope = { levelIndex, levels, lastManager: -1, lastManagerText: '' };
+  const people = getPersonNames(ctx.graph);
+  const scope: InversionScope = { levelIndex, levels, people, lastManager: -1, lastManagerText: '' };
   for (let i = 0; i < n; i++) {
     const m = parent[i];
     if (m < 0) continue;
@@ -98,15 +101,14 @@ function checkInversions(ctx: AnalysisContext): void {
 
 /** The `ladder.inversion` finding of report `i` and their manager `m` (both on the ladder). */
 function addInversion(ctx: AnalysisContext, scope: InversionScope, i: number, m: number): void {
-  const { records } = ctx.graph;
-  const { levelIndex, levels } = scope;
+  const { levelIndex, levels, people } = scope;
   const mine = levels.info[levelIndex[i]]!.level;
   const theirs = levels.info[levelIndex[m]]!.level;
   const same = mine.rank === theirs.rank;
-  const report = describePerson(ctx, i);
+  const report = nameOf(people, ctx.graph, i);
   if (scope.lastManager !== m) {
     scope.lastManager = m;
-    scope.lastManagerText = describePerson(ctx, m);
+    scope.lastManagerText = nameOf(people, ctx.graph, m);
   }
   const manager = scope.lastManagerText;
   const at = levels.text[levelIndex[i]];
@@ -114,7 +116,7 @@ function addInversion(ctx: AnalysisContext, scope: InversionScope, i: number, m:
   addFinding(
     ctx,
     'ladder.inversion',
-    { kind: 'person', id: records[i].id },
+    { kind: 'person', id: people.ids[i] },
     same
       ? flat`${report} at ${at} has the same rank as their manager ${manager} at ${mgr}.`
       : flat`${report} at ${at} is ranked above their manager ${manager} at ${mgr}.`,
@@ -122,7 +124,7 @@ function addInversion(ctx: AnalysisContext, scope: InversionScope, i: number, m:
       ? `Often deliberate (a staff engineer under an engineering manager of the same rank); check that both levels are current.`
       : flat`Check both levels: promote ${manager}, re-level ${report}, or have ${report} report to a manager of rank ${mine.rank} or above; if the pairing is deliberate, note why.`,
     {
-      managerId: records[m].id,
+      managerId: people.ids[m],
       level: mine.id,
       rank: mine.rank,
       managerLevel: theirs.id,
