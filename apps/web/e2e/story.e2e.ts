@@ -27,6 +27,8 @@ const GILES_DENHAM = 'SF-MPI-28';
 const PETER_COATES = 'SF-PICD-33';
 /** Deputy Director Compassionate Care: a post with no reports, under Jamie Rentoul (under his span). */
 const COMPASSIONATE_CARE = 'SER014';
+/** SER014's name is withheld (N/D) in the file: the app shows the post's title instead. */
+const COMPASSIONATE_CARE_TITLE = 'Deputy Director Compassionate Care';
 const JAMIE_RENTOUL = 'SER011';
 
 /** A headcount plan for the scenario: ten policy hires in 2014, 10% annual attrition (a stated assumption). */
@@ -163,8 +165,8 @@ describe("a newcomer's first hour on the Department of Health organogram", () =>
   });
 
   it('adds two open reqs under a Deputy Director with no team; span and ladder findings change', async () => {
-    await findMe(page, 'Compassionate Care', COMPASSIONATE_CARE);
-    await expect.poll(() => page.locator('#inspector-name').textContent()).toBe(COMPASSIONATE_CARE);
+    await findMe(page, 'Compassionate Care', COMPASSIONATE_CARE_TITLE);
+    await expect.poll(() => page.locator('#inspector-name').textContent()).toBe(COMPASSIONATE_CARE_TITLE);
     const before = await findingKeys(page);
     expect(before).toContain(`ladder.manager_without_reports:${COMPASSIONATE_CARE}`);
     expect(before).toContain(`span.under:${JAMIE_RENTOUL}`);
