@@ -24,6 +24,9 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'reorg-e2e-'));
   const server = await startServer({
     port: 0,
+    // Always a fresh embedded database, even when DATABASE_URL is set (CI sets it for the API
+    // tests): the suite's scenarios must not pile up in a shared PostgreSQL database across runs.
+    databaseUrl: '',
     dataDir,
     webDir: join(WEB_ROOT, 'dist'),
     handleSignals: false,
