@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dragTo, launchBrowser, sessionState, shoot, waitSaved } from './browser';
+import { bringIntoView } from './chart-helpers';
 
 /**
  * The web app end to end, on the built app served by the real API (PGlite, seeded samples), in
@@ -24,30 +25,6 @@ async function newPage(): Promise<Page> {
   const p = await context.newPage();
   p.on('pageerror', (e) => errors.push(e.message));
   return p;
-}
-
-/** Zooms out until every selector is on screen (the chart only renders what is in view). */
-async function bringIntoView(p: Page, selectors: string[]): Promise<void> {
-  for (let k = 0; k < 8; k++) {
-    const inView = await p.evaluate((sels) => {
-      const canvas = document.querySelector('.org-canvas')!.getBoundingClientRect();
-      return sels.every((s) => {
-        const r = document.querySelector(s)?.getBoundingClientRect();
-        return (
-          r &&
-          r.left >= canvas.left &&
-          r.right <= canvas.right &&
-          r.top >= canvas.top &&
-          r.bottom <= canvas.bottom - 60
-        );
-      });
-    }, selectors);
-    if (inView) return;
-    await p.click('.react-flow__controls-zoomout');
-    await p.waitForTimeout(150);
-  }
-  await shoot(p, 'debug-not-in-view');
-  throw new Error(`not in view: ${selectors.join(', ')}`);
 }
 
 async function rectOf(p: Page, selector: string) {
