@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dragTo, launchBrowser, sessionState, shoot, waitSaved } from './browser';
+import { axeViolations, dragTo, launchBrowser, sessionState, shoot, waitSaved } from './browser';
 import { bringIntoView } from './chart-helpers';
 
 /**
@@ -10,8 +9,6 @@ import { bringIntoView } from './chart-helpers';
  * Debian's Chromium. The tests run in order on one fresh scenario of the scale-up sample.
  */
 const baseUrl = inject('baseUrl');
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let context: BrowserContext;
@@ -31,21 +28,6 @@ async function rectOf(p: Page, selector: string) {
   const r = await p.locator(selector).first().boundingBox();
   if (!r) throw new Error(`no box for ${selector}`);
   return r;
-}
-
-async function axeViolations(p: Page) {
-  await p.evaluate(AXE);
-  return p.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-      }
-    ).axe;
-    const result = await axe.run({ resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.nodes.length})`);
-  });
 }
 
 beforeAll(async () => {

@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, shoot } from './browser';
+import { axeViolations, launchBrowser, shoot } from './browser';
 
 /**
  * The compare view end to end: the scale-up sample's two seeded scenarios and its two seeded
  * headcount plans, on the built app served by the real API, in Debian's Chromium.
  */
 const baseUrl = inject('baseUrl');
-const require = createRequire(import.meta.url);
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const SCENARIOS = ['scaleup-merge-payments', 'scaleup-checkout-under-vp'];
 const PLANS = ['scaleup-aggressive-growth', 'scaleup-hiring-freeze'];
@@ -28,21 +25,6 @@ async function apiComparison() {
   return (await res.json()) as {
     comparison: { baseline: { metrics: { people: number; managers: number } }; scenarios: { id: string }[] };
   };
-}
-
-async function axeViolations(p: Page) {
-  await p.evaluate(AXE);
-  return p.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-      }
-    ).axe;
-    const result = await axe.run({ resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.nodes.length})`);
-  });
 }
 
 /** Waits until both charts draw one band per plan. */

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, shoot } from './browser';
+import { axeViolations, launchBrowser, shoot } from './browser';
 
 /**
  * Importing from the UI: GitLab's public team page (an HRIS-style CSV read from ../shared/data)
@@ -15,24 +13,6 @@ const GITLAB = fileURLToPath(
   new URL('../../../../shared/data/gitlab/gitlab_team_members_2022-11.csv', import.meta.url),
 );
 const STARTUP_JSON = fileURLToPath(new URL('../../../fixtures/orgs/startup.json', import.meta.url));
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical axe-core violations on the page, as `rule (count)`. */
-async function axeViolations(p: Page): Promise<string[]> {
-  await p.evaluate(AXE);
-  return p.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
-      }
-    ).axe;
-    const result = await axe.run({ resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
 
 let browser: Browser;
 let page: Page;
