@@ -5,6 +5,7 @@ import type { PersonInput } from '../schema/person';
 import type { TeamInput } from '../schema/team';
 import { applyOp, applyOps } from './apply-ops';
 import { createHistory, pushEntry, undo } from './history';
+import { opsImmer } from './immer';
 import type { OpInput } from './op-schema';
 
 /**
@@ -112,5 +113,37 @@ describe('ops on a 10k-person org', () => {
   });
   bench('undo of a removePerson', () => {
     if (removeResult.ok) undo(history, removeResult.org);
+  });
+});
+
+const big = buildOrg(100_000, 11);
+const bigMover = big.people.find(
+  (p) => p.managerId === 'p7' && big.people.some((q) => q.managerId === p.id),
+)!;
+const bigTarget = big.people.findLast(
+  (p) => p.managerId !== null && p.managerId !== 'p7' && p.level === 'M6',
+)!;
+const bigMove: OpInput = {
+  type: 'changeManager',
+  personId: bigMover.id,
+  managerId: bigTarget.id,
+  withReports: true,
+};
+const bigRow = big.people.indexOf(bigMover);
+applyOp(big, bigMove);
+
+/**
+ * One drop on a 100k-person org: `applyOps` writes its patches by hand from the rows it touched.
+ * Baseline: the same one-record change written through immer's `produceWithPatches` (what
+ * `applyOps` did before), whose array patch generation compares every row of the people array.
+ */
+describe('one drop on a 100k-person org', () => {
+  bench('applyOp changeManager with reports (hand-made patches)', () => {
+    applyOp(big, bigMove);
+  });
+  bench('baseline: the same record change through immer produceWithPatches', () => {
+    opsImmer.produceWithPatches(big, (d) => {
+      d.people[bigRow] = { ...big.people[bigRow], managerId: bigTarget.id };
+    });
   });
 });
