@@ -3,7 +3,8 @@
  * expanded, in Debian's Chromium: first render, median frame time while panning, and drop to
  * re-analysed, with the chart culled to the view (the app) and with every node handed to React
  * Flow (`?cull=0`). Run: `npm run bench:browser -w @reorg/web` (builds the app first; writes
- * bench/results.md). Sizes: `BENCH_SIZES=10000,100000` (default).
+ * bench/results.md). Sizes: `BENCH_SIZES=10000,100000` (default); modes: `BENCH_MODES=0,2` (indexes
+ * into MODES; default all).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { generateOrg } from './generate-org';
 
 const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const ONLY_MODES = process.env.BENCH_MODES?.split(',').map(Number);
 /** Give up on a measure after this long (the baseline with 100k nodes may never paint). */
 const LIMIT_MS = 120_000;
 
@@ -196,7 +198,7 @@ async function main() {
       });
       if (imported.status !== 201)
         throw new Error(`import failed: ${imported.status} ${await imported.text()}`);
-      for (const [mode, query] of MODES) {
+      for (const [mode, query] of MODES.filter((_, k) => !ONLY_MODES || ONLY_MODES.includes(k))) {
         const created = await fetch(`${server.url}/api/orgs/${org.id}/scenarios`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
