@@ -2,7 +2,7 @@ import type { Finding, ManagerReport, Person, Severity, Team } from '@reorg/mode
 import type { Node } from '@xyflow/react';
 import type { Rect } from '../../lib/layout/spatial-grid';
 import { CHART } from '../../lib/layout/tree-layout';
-import { countSubtree, getReports, type OrgIndex } from '../../lib/org/org-index';
+import { getReports, getSubtreeSize, type OrgIndex } from '../../lib/org/org-index';
 import type { ChartModel } from './use-chart-model';
 
 /** What a person card shows. */
@@ -111,7 +111,7 @@ export function buildChartNodes(
       team: person.teamId ? ctx.index.teamsById.get(person.teamId) : undefined,
       levelName: person.level ? ctx.levelNames.get(person.level) : undefined,
       reports: getReports(ctx.index, id).length,
-      hidden: collapsed ? hiddenCount(ctx.index, id) : 0,
+      hidden: collapsed ? getSubtreeSize(ctx.index, id) : 0,
       collapsed,
       worst: f?.worst ?? null,
       findingCount: f?.count ?? 0,
@@ -133,22 +133,6 @@ export function buildChartNodes(
     nodes.push(node as PersonFlowNode);
   }
   return nodes;
-}
-
-const hiddenCache = new WeakMap<Map<string, string[]>, { version: number; counts: Map<string, number> }>();
-
-function hiddenCount(index: OrgIndex, id: string): number {
-  let entry = hiddenCache.get(index.children);
-  if (!entry || entry.version !== index.version) {
-    entry = { version: index.version, counts: new Map() };
-    hiddenCache.set(index.children, entry);
-  }
-  let n = entry.counts.get(id);
-  if (n === undefined) {
-    n = countSubtree(index, id);
-    entry.counts.set(id, n);
-  }
-  return n;
 }
 
 function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boolean {

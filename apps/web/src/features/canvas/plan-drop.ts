@@ -1,6 +1,6 @@
 import type { Op } from '@reorg/model';
 import { getDisplayName } from '../../lib/org/display-name';
-import { countSubtree, getManagerId, isUnder, type OrgIndex } from '../../lib/org/org-index';
+import { getManagerId, getSubtreeSize, isUnder, type OrgIndex } from '../../lib/org/org-index';
 
 /** What dropping something on a person would do. */
 export type DropPlan = { ok: true; ops: Op[]; label: string } | { ok: false; reason: string };
@@ -31,7 +31,7 @@ export function planPersonDrop(index: OrgIndex, dragged: string, target: string,
   }
   if (getManagerId(index, dragged) === target)
     return { ok: false, reason: `${nameOf(index, dragged)} already reports to ${nameOf(index, target)}.` };
-  const below = countSubtree(index, dragged);
+  const below = getSubtreeSize(index, dragged);
   const what = alone || below === 0 ? nameOf(index, dragged) : `${nameOf(index, dragged)} and ${below} below`;
   return {
     ok: true,

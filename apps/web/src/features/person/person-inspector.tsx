@@ -2,7 +2,7 @@ import type { Level, Person } from '@reorg/model';
 import { useMemo, useState } from 'react';
 import { IconClose, IconTarget } from '../../components/icons';
 import { getStatusColors } from '../../lib/colors/span-scale';
-import { countSubtree, getManagerId, getReports, type OrgIndex } from '../../lib/org/org-index';
+import { getManagerId, getReports, getSubtreeSize, type OrgIndex } from '../../lib/org/org-index';
 import { applyChange } from '../../stores/session-actions';
 import { useSession } from '../../stores/session-store';
 import { useView } from '../../stores/view-store';
@@ -118,7 +118,7 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
   const manager = managerId ? index.byId.get(managerId) : undefined;
   const team = person.teamId ? index.teamsById.get(person.teamId) : undefined;
   const reports = getReports(index, person.id).length;
-  const below = countSubtree(index, person.id);
+  const below = getSubtreeSize(index, person.id);
   const colors = getStatusColors(span?.status);
   const setLevel = (level: string) => {
     applyChange(

@@ -10,6 +10,7 @@ import {
   getLayers,
   getManagerId,
   getReports,
+  getSubtreeSize,
   updateOrgIndex,
 } from './org-index';
 
@@ -26,6 +27,8 @@ describe('buildOrgIndex', () => {
     expect(getReports(index, 'a1')).toEqual([]);
     expect(getChain(index, 'a2')).toEqual(['em1', 'vp1', 'ceo']);
     expect(countSubtree(index, 'vp1')).toBe(7);
+    expect(getSubtreeSize(index, 'vp1')).toBe(7);
+    expect(getSubtreeSize(index, 'ceo')).toBe(11);
     expect(getLayers(index).get('b2')).toBe(4);
     expect(getLayerSizes(index)).toEqual([1, 2, 3, 6]);
   });
@@ -98,12 +101,17 @@ describe('updateOrgIndex', () => {
       fc.property(fc.array(fc.array(opArb, { minLength: 1, maxLength: 3 }), { maxLength: 8 }), (batches) => {
         let org: Org = createTestOrg();
         let index = buildOrgIndex(org);
+        const sizesOf = (ix: typeof index) =>
+          Object.fromEntries([...ix.byId.keys()].sort().map((id) => [id, getSubtreeSize(ix, id)]));
+        sizesOf(index); // fill the size cache, so updates must keep it right
         for (const ops of batches) {
           const r = applyOps(org, ops);
           if (!r.ok) continue;
           index = updateOrgIndex(index, r.org, r.patches);
           org = r.org;
-          expect(snapshot(index)).toEqual(snapshot(buildOrgIndex(org)));
+          const fresh = buildOrgIndex(org);
+          expect(snapshot(index)).toEqual(snapshot(fresh));
+          expect(sizesOf(index)).toEqual(sizesOf(fresh));
         }
       }),
       { numRuns: 200 },

@@ -120,6 +120,7 @@ export function updateOrgIndex(index: OrgIndex, next: Org, patches: readonly Pat
   }
   if (index.loopRoots.size > 0) return buildOrgIndex(next, index.version + 1);
   const { byId, rowById, children, roots, loopRoots } = index;
+  const sizes = subtreeSizes.get(children);
   const rows = [...changedRows].sort((a, b) => a - b);
   const changes: { person: Person; before: Person | undefined }[] = [];
   for (const row of rows) {
@@ -129,6 +130,11 @@ export function updateOrgIndex(index: OrgIndex, next: Org, patches: readonly Pat
     if (before && rowById.get(person.id) !== row) return buildOrgIndex(next, index.version + 1);
     changes.push({ person, before });
   }
+  // Subtree sizes that may change: the changed people and everyone above them, before and after.
+  const stale: string[] = [];
+  if (sizes)
+    for (const { person, before } of changes)
+      if (before) stale.push(person.id, ...getChain(index, person.id));
   // First every record, so that a report can attach to a person added in the same batch.
   changes.forEach(({ person }, k) => {
     byId.set(person.id, person);
@@ -153,7 +159,12 @@ export function updateOrgIndex(index: OrgIndex, next: Org, patches: readonly Pat
     }
   }
   const teamsById = teamsChanged ? new Map(next.teams.map((t) => [t.id, t])) : index.teamsById;
-  return { byId, rowById, children, roots, loopRoots, teamsById, version: index.version + 1 };
+  const updated = { byId, rowById, children, roots, loopRoots, teamsById, version: index.version + 1 };
+  if (sizes) {
+    for (const { person } of changes) stale.push(person.id, ...getChain(updated, person.id));
+    for (const id of stale) sizes.delete(id);
+  }
+  return updated;
 }
 
 function effectiveParent(p: Person, byId: Map<string, Person>): string | null {
@@ -212,6 +223,28 @@ export function countSubtree(index: OrgIndex, id: string): number {
     for (const r of getReports(index, c)) stack.push(r);
   }
   return count;
+}
+
+/** Cached subtree sizes per index (keyed by its `children` map, which updates keep). */
+const subtreeSizes = new WeakMap<Map<string, string[]>, Map<string, number>>();
+
+/**
+ * Number of people below `id`, cached per index: O(subtree) the first time, O(1) after.
+ * {@link updateOrgIndex} drops only the sizes a change can touch (the changed people and their
+ * managers up to the top, before and after), so a drop on a 100k-person org recounts a handful.
+ */
+export function getSubtreeSize(index: OrgIndex, id: string): number {
+  let sizes = subtreeSizes.get(index.children);
+  if (!sizes) {
+    sizes = new Map();
+    subtreeSizes.set(index.children, sizes);
+  }
+  let n = sizes.get(id);
+  if (n === undefined) {
+    n = countSubtree(index, id);
+    sizes.set(id, n);
+  }
+  return n;
 }
 
 /** True when `id` is `ancestor` or sits below them. O(depth). */
