@@ -12,7 +12,7 @@ import {
 import { SearchBox } from '../features/find-me/search-box';
 import { createScenario } from '../lib/api/client';
 import { loadOrgs, loadScenarios, useCatalog } from '../stores/catalog-store';
-import { useSession } from '../stores/session-store';
+import { useDeferredAnalysis } from '../stores/use-analysis';
 import type { View } from '../stores/view-store';
 import { navigate, useRoute } from './navigation';
 
@@ -86,7 +86,7 @@ function NewScenario({ orgId }: { orgId: string }) {
 }
 
 function Stats() {
-  const analysis = useSession((s) => s.analysis);
+  const analysis = useDeferredAnalysis();
   if (!analysis) return null;
   const s = analysis.summary;
   const open = s.headcountByStatus.open + s.headcountByStatus.planned;

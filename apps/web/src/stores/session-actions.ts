@@ -1,6 +1,7 @@
 import { type AnalysisReport, applyOps, getOrgGraph, type Op, type Org, type Person } from '@reorg/model';
 import { type AnalysisRunner, createAnalysisRunner } from '../lib/analysis/analysis-runner';
-import { analyzeSpansLocally, mergeLocalSpans } from '../lib/analysis/local-analysis';
+import { analyzeSpansLocally } from '../lib/analysis/local-analysis';
+import { addLocalSpans } from '../lib/analysis/span-overlay';
 import { diffToOps, type PeopleLookup } from '../lib/ops/diff-to-ops';
 import { buildOrgIndex, getManagerId, type OrgIndex, updateOrgIndex } from '../lib/org/org-index';
 import { type PendingEntry, writePending } from '../lib/session/pending-storage';
@@ -19,7 +20,7 @@ const get = useSession.getState;
 export const sessionHooks = { scheduleSave: (_delay: number) => {} };
 
 function onReport(report: AnalysisReport): void {
-  set({ analysis: report, analysisPending: false });
+  set({ analysis: report, spanOverlay: null, analysisPending: false });
 }
 
 /** Installs a new org as the session's state: index, analysis runner, first analysis. */
@@ -30,7 +31,7 @@ export function installOrg(org: Org, extra: Partial<SessionState>): void {
     runner = createAnalysisRunner(size, onReport);
   }
   const index = buildOrgIndex(org);
-  set({ ...extra, org, index, analysisPending: !runner.inline });
+  set({ ...extra, org, index, spanOverlay: null, analysisPending: !runner.inline });
   runner.load(org);
   runner.request();
   prewarm(org);
@@ -102,10 +103,10 @@ export function applyChange(
   collectChains(changedIds, (id) => getManagerId(index, id), affected);
 
   runner?.apply(ops, r.org);
-  let analysis = s.analysis;
+  let spanOverlay = s.spanOverlay;
   if (runner?.inline) runner.request();
-  else if (analysis) {
-    analysis = mergeLocalSpans(analysis, analyzeSpansLocally(r.org, index, affected));
+  else if (s.analysis) {
+    spanOverlay = addLocalSpans(spanOverlay, analyzeSpansLocally(r.org, index, affected));
     runner?.request();
   }
   const step: HistoryStep = { label, ops, inverse };
@@ -113,7 +114,7 @@ export function applyChange(
   set({
     org: r.org,
     index,
-    ...(runner?.inline ? {} : { analysis, analysisPending: true }),
+    ...(runner?.inline ? {} : { spanOverlay, analysisPending: true }),
     pending,
     undoStack: history === 'undo' ? s.undoStack : [...s.undoStack, step],
     redoStack: history === 'push' ? [] : history === 'redo' ? s.redoStack : s.redoStack,

@@ -1,5 +1,6 @@
 import type { AnalysisReport, Op, Org } from '@reorg/model';
 import { create } from 'zustand';
+import type { SpanOverlay } from '../lib/analysis/span-overlay';
 import type { OrgIndex } from '../lib/org/org-index';
 import type { PendingEntry } from '../lib/session/pending-storage';
 
@@ -50,7 +51,10 @@ export interface SessionState {
   inFlight: number;
   undoStack: HistoryStep[];
   redoStack: HistoryStep[];
+  /** The last full analysis (of the latest state when `analysisPending` is false). */
   analysis: AnalysisReport | null;
+  /** Span rows and span findings re-analysed locally since `analysis` (null when it is current). */
+  spanOverlay: SpanOverlay | null;
   /** True while a full analysis of the latest change is still running (span rows are already fresh). */
   analysisPending: boolean;
   save: { status: SaveStatus; message?: string; conflict?: Conflict };
@@ -74,6 +78,7 @@ export const EMPTY_SESSION: SessionState = {
   undoStack: [],
   redoStack: [],
   analysis: null,
+  spanOverlay: null,
   analysisPending: false,
   save: { status: 'idle' },
   notice: null,

@@ -1,11 +1,12 @@
 import { analyzeOrg } from '@reorg/model';
 import { describe, expect, it } from 'vitest';
+import { createSpanLookup } from '../../lib/analysis/span-overlay';
 import { createSpatialGrid } from '../../lib/layout/spatial-grid';
 import { CHART, computeTreeLayout } from '../../lib/layout/tree-layout';
 import { collectVisibleTree } from '../../lib/layout/visible-tree';
 import { buildOrgIndex, getReports } from '../../lib/org/org-index';
 import { createTestOrg } from '../../test/orgs';
-import { buildChartNodes, type ChartFlowNode, type NodeContext, summarizeFindings } from './chart-nodes';
+import { buildChartNodes, type ChartFlowNode, type NodeContext } from './chart-nodes';
 import { dottedPath, edgePath } from './edge-layer';
 import type { ChartModel } from './use-chart-model';
 
@@ -43,8 +44,7 @@ function setup(expanded: (id: string) => boolean = () => true) {
   const report = analyzeOrg(org);
   const ctx: NodeContext = {
     index,
-    managers: new Map(report.managers.map((m) => [m.id, m])),
-    findings: summarizeFindings(report.findings),
+    spans: createSpanLookup(report, null),
     levelNames: new Map([['L3', 'Software Engineer']]),
     selectedId: 'em1',
     focusId: null,

@@ -1,5 +1,6 @@
-import type { Finding, ManagerReport, Person, Severity, Team } from '@reorg/model';
+import type { ManagerReport, Person, Severity, Team } from '@reorg/model';
 import type { Node } from '@xyflow/react';
+import type { SpanLookup } from '../../lib/analysis/span-overlay';
 import type { Rect } from '../../lib/layout/spatial-grid';
 import { CHART } from '../../lib/layout/tree-layout';
 import { getReports, getSubtreeSize, type OrgIndex } from '../../lib/org/org-index';
@@ -34,28 +35,11 @@ export type PersonFlowNode = Node<PersonNodeData, 'person'>;
 export type TeamFlowNode = Node<TeamNodeData, 'team'>;
 export type ChartFlowNode = PersonFlowNode | TeamFlowNode;
 
-/** Worst severity and count of the findings about each subject id. */
-export function summarizeFindings(
-  findings: readonly Finding[],
-): Map<string, { worst: Severity; count: number }> {
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  const out = new Map<string, { worst: Severity; count: number }>();
-  for (const f of findings) {
-    const cur = out.get(f.subject.id);
-    if (!cur) out.set(f.subject.id, { worst: f.severity, count: 1 });
-    else {
-      cur.count++;
-      if (rank[f.severity] < rank[cur.worst]) cur.worst = f.severity;
-    }
-  }
-  return out;
-}
-
 /** Everything the node builder reads besides the chart. */
 export interface NodeContext {
   index: OrgIndex;
-  managers: Map<string, ManagerReport>;
-  findings: Map<string, { worst: Severity; count: number }>;
+  /** Span rows and finding marks per person, current to the last change. */
+  spans: SpanLookup;
   levelNames: Map<string, string>;
   selectedId: string | null;
   focusId: string | null;
@@ -103,11 +87,11 @@ export function buildChartNodes(
     const id = tree.ids[i];
     const person = ctx.index.byId.get(id);
     if (!person) continue;
-    const f = ctx.findings.get(id);
+    const f = ctx.spans.mark(id);
     const collapsed = tree.isCollapsed[i] === 1;
     const data: PersonNodeData = {
       person,
-      manager: ctx.managers.get(id),
+      manager: ctx.spans.span(id),
       team: person.teamId ? ctx.index.teamsById.get(person.teamId) : undefined,
       levelName: person.level ? ctx.levelNames.get(person.level) : undefined,
       reports: getReports(ctx.index, id).length,

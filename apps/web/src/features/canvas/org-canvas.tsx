@@ -25,8 +25,9 @@ import './canvas.css';
 import { viewportRect } from '../../lib/layout/spatial-grid';
 import { CHART } from '../../lib/layout/tree-layout';
 import { useSession } from '../../stores/session-store';
+import { useSpanLookup } from '../../stores/use-analysis';
 import { resetExpansion, revealPerson, setExpanded, useView } from '../../stores/view-store';
-import { buildChartNodes, type ChartFlowNode, summarizeFindings } from './chart-nodes';
+import { buildChartNodes, type ChartFlowNode } from './chart-nodes';
 import { EdgeLayer } from './edge-layer';
 import { type NavKey, navigate } from './keyboard-nav';
 import { PersonNode } from './person-node';
@@ -72,7 +73,7 @@ function parseWindow(key: string) {
 
 function ChartFlow({ model }: { model: ChartModel }) {
   const index = useSession((s) => s.index)!;
-  const analysis = useSession((s) => s.analysis);
+  const spans = useSpanLookup();
   const selectedId = useView((s) => s.selectedId);
   const focusId = useView((s) => s.focusId);
   const reveal = useView((s) => s.reveal);
@@ -84,8 +85,6 @@ function ChartFlow({ model }: { model: ChartModel }) {
   const drag = useDragReorg(model);
   const placed = useRef(false);
 
-  const managers = useMemo(() => new Map((analysis?.managers ?? []).map((m) => [m.id, m])), [analysis]);
-  const findings = useMemo(() => summarizeFindings(analysis?.findings ?? []), [analysis]);
   const laterIndex = useDeferredValue(index);
   const teamSizes = useMemo(() => {
     const sizes = new Map<string, number>();
@@ -102,8 +101,7 @@ function ChartFlow({ model }: { model: ChartModel }) {
   const nodes = useMemo(() => {
     const ctx = {
       index,
-      managers,
-      findings,
+      spans,
       levelNames,
       selectedId,
       focusId,
@@ -127,8 +125,7 @@ function ChartFlow({ model }: { model: ChartModel }) {
     model,
     win,
     index,
-    managers,
-    findings,
+    spans,
     levelNames,
     teamSizes,
     selectedId,

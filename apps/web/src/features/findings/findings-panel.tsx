@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '@reorg/model';
 import { memo, useMemo, useState } from 'react';
 import { useSession } from '../../stores/session-store';
+import { useDeferredAnalysis } from '../../stores/use-analysis';
 import { useView } from '../../stores/view-store';
 import { countCodes, countSeverities, groupFindings, SEVERITY_TITLES } from './group-findings';
 import './findings.css';
@@ -59,7 +60,7 @@ const FindingItem = memo(function FindingItem({
  * Clicking one focuses its subject: a person or team on the chart, a level on the ladder.
  */
 export function FindingsPanel({ onOpen }: { onOpen: (f: Finding) => void }) {
-  const analysis = useSession((s) => s.analysis);
+  const analysis = useDeferredAnalysis();
   const pending = useSession((s) => s.analysisPending);
   const index = useSession((s) => s.index);
   const severities = useView((s) => s.severities);

@@ -2,6 +2,7 @@ import type { Finding, Level } from '@reorg/model';
 import { scaleLinear } from 'd3-scale';
 import { useMemo } from 'react';
 import { useSession } from '../../stores/session-store';
+import { useDeferredAnalysis } from '../../stores/use-analysis';
 import {
   bandDomain,
   countByLevel,
@@ -143,7 +144,7 @@ function Equivalence({ row }: { row: LadderRow }) {
 export function LadderView() {
   const org = useSession((s) => s.org);
   const index = useSession((s) => s.index);
-  const analysis = useSession((s) => s.analysis);
+  const analysis = useDeferredAnalysis();
   const ladder = org?.ladder;
   const rows = useMemo(() => (ladder ? getLadderRows(ladder) : []), [ladder]);
   const { counts, unknown } = useMemo(

@@ -2,6 +2,7 @@ import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { IconChevron } from '../../components/icons';
 import { getReports } from '../../lib/org/org-index';
 import { useSession } from '../../stores/session-store';
+import { useSpanLookup } from '../../stores/use-analysis';
 import { useVisibleTree } from '../../stores/use-visible-tree';
 import { setExpanded, useView } from '../../stores/view-store';
 import './outline.css';
@@ -18,12 +19,11 @@ const OVERSCAN = 12;
 export function OutlineView() {
   const tree = useVisibleTree()?.t ?? null;
   const index = useSession((s) => s.index);
-  const analysis = useSession((s) => s.analysis);
+  const spans = useSpanLookup();
   const selectedId = useView((s) => s.selectedId);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
-  const status = useMemo(() => new Map((analysis?.managers ?? []).map((m) => [m.id, m])), [analysis]);
   const active = tree && selectedId ? Math.max(0, tree.ids.indexOf(selectedId)) : 0;
   const rootCount = useMemo(() => (tree ? tree.parent.filter((p) => p === -1).length : 0), [tree]);
 
@@ -89,7 +89,7 @@ export function OutlineView() {
     const p = index.byId.get(id);
     if (!p) continue;
     const reports = getReports(index, id).length;
-    const m = status.get(id);
+    const m = spans.span(id);
     const parent = tree.parent[i];
     const siblings = parent >= 0 ? tree.childOffsets[parent + 1] - tree.childOffsets[parent] : rootCount;
     let pos = 1;

@@ -5,6 +5,7 @@ import { getStatusColors } from '../../lib/colors/span-scale';
 import { getManagerId, getReports, getSubtreeSize, type OrgIndex } from '../../lib/org/org-index';
 import { applyChange } from '../../stores/session-actions';
 import { useSession } from '../../stores/session-store';
+import { useSpanLookup } from '../../stores/use-analysis';
 import { useView } from '../../stores/view-store';
 import './person.css';
 import { getDisplayName } from '../../lib/org/display-name';
@@ -101,7 +102,7 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
   const selectedId = useView((s) => s.selectedId);
   const index = useSession((s) => s.index);
   const org = useSession((s) => s.org);
-  const analysis = useSession((s) => s.analysis);
+  const spans = useSpanLookup();
   const [adding, setAdding] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const levels = useMemo(
@@ -112,7 +113,7 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
     [org],
   );
   const person = selectedId && index ? index.byId.get(selectedId) : undefined;
-  const span = useMemo(() => analysis?.managers.find((m) => m.id === selectedId), [analysis, selectedId]);
+  const span = selectedId ? spans.span(selectedId) : undefined;
   if (!person || !index) return null;
   const managerId = getManagerId(index, person.id);
   const manager = managerId ? index.byId.get(managerId) : undefined;

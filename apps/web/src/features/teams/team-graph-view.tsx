@@ -20,6 +20,7 @@ import { memo, useEffect, useMemo, useState } from 'react';
 import '@xyflow/react/dist/base.css';
 import { teamStrokeScale, teamTextScale, teamTintScale, teamTypeLabel } from '../../lib/colors/team-colors';
 import { useSession } from '../../stores/session-store';
+import { useDeferredAnalysis } from '../../stores/use-analysis';
 import { edgeRoutes, flattenElk, interactionId, toElkGraph } from './team-graph';
 import './teams.css';
 
@@ -103,7 +104,7 @@ function layoutWithElk(graph: ElkNode): Promise<ElkNode> {
  */
 export function TeamGraphView() {
   const org = useSession((s) => s.org);
-  const analysis = useSession((s) => s.analysis);
+  const analysis = useDeferredAnalysis();
   const index = useSession((s) => s.index);
   const [laid, setLaid] = useState<ElkNode | null>(null);
   const [error, setError] = useState<string | null>(null);

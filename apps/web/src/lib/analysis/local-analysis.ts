@@ -1,11 +1,4 @@
-import {
-  type AnalysisReport,
-  analyzeOrg,
-  type Finding,
-  type ManagerReport,
-  type Org,
-  type Person,
-} from '@reorg/model';
+import { analyzeOrg, type Finding, type ManagerReport, type Org, type Person } from '@reorg/model';
 import { getManagerId, getReports, type OrgIndex } from '../org/org-index';
 
 /** Span rows and span findings of a few managers, computed without analysing the whole org. */
@@ -72,18 +65,4 @@ function miniOrg(org: Org, index: OrgIndex, manager: Person): Org {
     layer = next;
   }
   return { ...org, people, teams: [], interactions: [] };
-}
-
-/**
- * The report with the span rows and span findings of `local` in place of the full analysis's
- * (managers who lost their last report drop out). Other findings stay as they were until the next
- * full analysis.
- */
-export function mergeLocalSpans(report: AnalysisReport, local: LocalSpans): AnalysisReport {
-  const managers = report.managers.filter((m) => !local.ids.has(m.id));
-  for (const m of local.managers.values()) managers.push(m);
-  const findings = report.findings.filter(
-    (f) => !(f.code.startsWith('span.') && local.ids.has(f.subject.id)),
-  );
-  return { ...report, managers, findings: [...local.findings, ...findings] };
 }
