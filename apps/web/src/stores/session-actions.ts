@@ -2,6 +2,7 @@ import { type AnalysisReport, applyOps, getOrgGraph, type Op, type Org, type Per
 import { type AnalysisRunner, createAnalysisRunner } from '../lib/analysis/analysis-runner';
 import { analyzeSpansLocally } from '../lib/analysis/local-analysis';
 import { addLocalSpans } from '../lib/analysis/span-overlay';
+import { prepareLayoutWorker } from '../lib/layout/layout-client';
 import { diffToOps, type PeopleLookup } from '../lib/ops/diff-to-ops';
 import { buildOrgIndex, getManagerId, type OrgIndex, updateOrgIndex } from '../lib/org/org-index';
 import { type PendingEntry, writePending } from '../lib/session/pending-storage';
@@ -30,7 +31,9 @@ export function installOrg(org: Org, extra: Partial<SessionState>): void {
     runner?.dispose();
     runner = createAnalysisRunner(size, onReport);
   }
+  prepareLayoutWorker(size);
   const index = buildOrgIndex(org);
+  performance.mark('reorg:index');
   set({ ...extra, org, index, spanOverlay: null, analysisPending: !runner.inline });
   runner.load(org);
   runner.request();

@@ -1,11 +1,25 @@
 /// <reference lib="webworker" />
-import { computeTreeLayout, type TreeLayout } from './tree-layout';
-import type { VisibleTree } from './visible-tree';
+import { buildChartGrids, type ChartGridsData, gridBuffers } from './chart-grids';
+import { computeTreeLayout, type LayoutInput, type TreeLayout } from './tree-layout';
 
-/** Lays out big visible trees off the main thread; the typed arrays travel back without a copy. */
-self.onmessage = (event: MessageEvent<{ seq: number; tree: VisibleTree }>) => {
+/** A laid-out chart from the worker: the layout, its spatial grids, and the time spent (ms). */
+export interface LayoutReply {
+  seq: number;
+  layout: TreeLayout;
+  grids: ChartGridsData;
+  ms: number;
+}
+
+/** A message to the layout worker. */
+export type LayoutRequest = { kind: 'layout'; seq: number; tree: LayoutInput };
+
+/** Lays out big visible trees off the main thread, grids included; the typed arrays travel back without a copy. */
+self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   const { seq, tree } = event.data;
-  const layout: TreeLayout = computeTreeLayout(tree);
+  const started = performance.now();
+  const layout = computeTreeLayout(tree);
+  const grids = buildChartGrids(layout, tree.parent.length);
+  const reply: LayoutReply = { seq, layout, grids, ms: performance.now() - started };
   const transfer = [layout.x.buffer, layout.y.buffer, layout.edgeOffsets.buffer, layout.edgePoints.buffer];
-  (self as unknown as Worker).postMessage({ seq, layout }, transfer as ArrayBuffer[]);
+  (self as unknown as Worker).postMessage(reply, [...(transfer as ArrayBuffer[]), ...gridBuffers(grids)]);
 };

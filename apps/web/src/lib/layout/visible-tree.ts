@@ -31,43 +31,60 @@ export interface TreeSource {
   teamLedBy?(id: string): string | null;
 }
 
-/** Collects the visible tree in O(visible). */
+/** Collects the visible tree in O(visible), with one stack and no per-person arrays. */
 export function collectVisibleTree(source: TreeSource): VisibleTree {
   const ids: string[] = [];
   const parentList: number[] = [];
   const depthList: number[] = [];
   const leaf: number[] = [];
   const collapsed: number[] = [];
-  const kids: number[][] = [];
-  const stack: [string, number, number][] = [];
-  for (let r = source.roots.length - 1; r >= 0; r--) stack.push([source.roots[r], -1, 1]);
-  while (stack.length > 0) {
-    const [id, parent, depth] = stack.pop()!;
+  // The stack holds (id, parent position, depth) triples flat; reports go on in reverse, so they come off in record order.
+  const stackIds: string[] = [];
+  const stackNums: number[] = [];
+  for (let r = source.roots.length - 1; r >= 0; r--) {
+    stackIds.push(source.roots[r]);
+    stackNums.push(-1, 1);
+  }
+  while (stackIds.length > 0) {
+    const id = stackIds.pop()!;
+    const depth = stackNums.pop()!;
+    const parent = stackNums.pop()!;
     const i = ids.length;
     ids.push(id);
     parentList.push(parent);
     depthList.push(depth);
-    kids.push([]);
-    if (parent >= 0) kids[parent].push(i);
     const reports = source.reports(id);
     leaf.push(reports.length === 0 ? 1 : 0);
     const open = reports.length > 0 && source.isExpanded(id, depth);
     collapsed.push(reports.length > 0 && !open ? 1 : 0);
-    if (open) for (let k = reports.length - 1; k >= 0; k--) stack.push([reports[k], i, depth + 1]);
+    if (open)
+      for (let k = reports.length - 1; k >= 0; k--) {
+        stackIds.push(reports[k]);
+        stackNums.push(i, depth + 1);
+      }
   }
   const n = ids.length;
+  const parent = Int32Array.from(parentList);
+  // Children in pre-order: counting per parent, then filling in position order keeps record order.
   const childOffsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) childOffsets[i + 1] = childOffsets[i] + kids[i].length;
+  for (let i = 0; i < n; i++) if (parent[i] >= 0) childOffsets[parent[i] + 1]++;
+  for (let i = 0; i < n; i++) childOffsets[i + 1] += childOffsets[i];
   const childList = new Int32Array(childOffsets[n]);
-  for (let i = 0; i < n; i++) childList.set(kids[i], childOffsets[i]);
+  const cursor = childOffsets.slice(0, n);
+  for (let i = 0; i < n; i++) if (parent[i] >= 0) childList[cursor[parent[i]]++] = i;
   // A team lead whose shown reports are all ICs (or who is collapsed) is drawn in the team's container.
-  const container = ids.map((id, i) => {
-    if (!source.teamLedBy || leaf[i] === 1) return null;
-    return kids[i].every((c) => leaf[c] === 1) ? source.teamLedBy(id) : null;
-  });
+  const container: (string | null)[] = new Array(n).fill(null);
+  if (source.teamLedBy)
+    for (let i = 0; i < n; i++) {
+      if (leaf[i] === 1) continue;
+      let allLeaves = true;
+      for (let k = childOffsets[i]; k < childOffsets[i + 1] && allLeaves; k++)
+        allLeaves = leaf[childList[k]] === 1;
+      if (allLeaves) container[i] = source.teamLedBy(ids[i]);
+    }
   return {
     ids,
-    parent: Int32Array.from(parentList),
+    parent,
     childOffsets,
     childList,
     isLeaf: Uint8Array.from(leaf),

@@ -48,8 +48,9 @@ export function buildOrgIndex(org: Org, version = 0): OrgIndex {
   });
   const children = new Map<string, string[]>();
   const roots: string[] = [];
+  const duplicates = byId.size !== org.people.length;
   org.people.forEach((p, row) => {
-    if (rowById.get(p.id) !== row) return; // an earlier duplicate
+    if (duplicates && rowById.get(p.id) !== row) return; // an earlier duplicate
     const m = p.managerId;
     if (m === null || m === p.id || !byId.has(m)) roots.push(p.id);
     else {
@@ -71,6 +72,17 @@ function breakLoops(
   roots: string[],
 ): Set<string> {
   const loopRoots = new Set<string>();
+  // Each person sits in at most one list, so a walk from the roots counts everyone it reaches once:
+  // when that is everyone (the usual case), there is no loop and no set of 100k ids to build.
+  let count = 0;
+  const countStack = [...roots];
+  while (countStack.length > 0) {
+    const id = countStack.pop()!;
+    count++;
+    const kids = children.get(id);
+    if (kids) for (const c of kids) countStack.push(c);
+  }
+  if (count === byId.size) return loopRoots;
   const reached = new Set<string>();
   const visit = (start: string) => {
     const stack = [start];
@@ -82,7 +94,6 @@ function breakLoops(
     }
   };
   for (const r of roots) visit(r);
-  if (reached.size === byId.size) return loopRoots;
   const ordered = [...byId.keys()].sort((a, b) => rowById.get(a)! - rowById.get(b)!);
   for (const id of ordered) {
     if (reached.has(id)) continue;
