@@ -15,6 +15,7 @@ export * from './analyze/span';
 export * from './analyze/span-facts';
 export * from './analyze/teams';
 export * from './graph/org-graph';
+export * from './graph/people-ids';
 export * from './import/index';
 export * from './ops/index';
 export * from './scenario/index';

@@ -217,6 +217,11 @@ export function isInSubtree(g: OrgGraph, i: number, j: number): boolean {
 
 const cache = new WeakMap<readonly Person[], OrgGraph>();
 
+/** The graph index of `people` when it is already built, else undefined (never builds it). */
+export function peekOrgGraph(people: readonly Person[]): OrgGraph | undefined {
+  return cache.get(people);
+}
+
 /**
  * The graph index of an org's people, built once per `people` array and cached (orgs are
  * immutable: an op produces a new array, hence a new index).

@@ -31,8 +31,11 @@ export function applyOp(org: Org, op: OpInput): ApplyOpsResult {
  * Complexity, for an org of n people: O(1)–O(depth) per `changeManager`, `moveTeam`,
  * `assignTeam`, `addPerson`, `updatePerson` (depth: layers of the reporting tree); O(reports,
  * members, teams, interactions touched) for the others; plus, at most once per batch, O(n) to
- * index reports, team members or dotted lines when an op first needs them, and O(n) to write the
- * people array when a person was removed. A batch of 10k `changeManager` ops is O(n + 10k × depth).
+ * index reports, team members or dotted lines when an op first needs them (O(reports) instead
+ * while the input's graph index is built and no line has changed), O(n) to look people up by id
+ * the first time an org is changed (the lookup is then carried to each result that only edits or
+ * appends people: see `getPeopleIds`), one O(n) copy of the people array, and O(n) to rewrite it
+ * when a person was removed. A batch of 10k `changeManager` ops is O(n + 10k × depth).
  */
 export function applyOps(org: Org, ops: readonly OpInput[]): ApplyOpsResult {
   if (!Array.isArray(ops)) {

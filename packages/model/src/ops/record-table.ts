@@ -51,6 +51,11 @@ export class RecordTable<T extends { id: string }> {
     return this.rows ? this.rows[row] : this.base[row];
   }
 
+  /** True when a row was removed in this batch (the array is then rewritten, rows shift). */
+  get hasRemovals(): boolean {
+    return this.removed.size > 0;
+  }
+
   /** True when `row` was removed in this batch. */
   isRemoved(row: number): boolean {
     return this.removed.has(row);

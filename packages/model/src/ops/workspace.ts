@@ -1,5 +1,6 @@
 import type { Patch } from 'immer';
-import { getOrgGraph, isInSubtree, type OrgGraph } from '../graph/org-graph';
+import { isInSubtree, type OrgGraph, peekOrgGraph } from '../graph/org-graph';
+import { carryPeopleIds, getPeopleIds } from '../graph/people-ids';
 import type { Ladder } from '../schema/ladder';
 import type { Org } from '../schema/org';
 import type { Person } from '../schema/person';
@@ -12,7 +13,9 @@ type RowIndex = Map<string, Set<number>>;
 /**
  * The working state of a batch of ops over one org: people and teams as copy-on-write tables,
  * reverse indexes built on first use (reports by manager, members by team, dotted reports), and
- * the graph index of the input used while the reporting lines are still those of the input.
+ * the input's graph index, when it is already built, as a fast path while the reporting lines are
+ * still those of the input. Ids are looked up through {@link getPeopleIds} (carried from batch to
+ * batch), so an op never builds the whole graph.
  *
  * Ops read and change the org only through this object; {@link OpWorkspace.commit} writes the
  * batch through immer and returns the new org with its patches. The input org is never mutated.
@@ -23,7 +26,8 @@ export class OpWorkspace {
   interactions: Interaction[];
   ladder: Ladder;
   policy: Policy;
-  private readonly graph: OrgGraph;
+  /** The input's graph index when it is already built (a fast path; never built here). */
+  private readonly graph: OrgGraph | null;
   /** True once a reporting line changed or a person was added or removed in this batch. */
   private linesChanged = false;
   private reports: RowIndex | null = null;
@@ -31,17 +35,13 @@ export class OpWorkspace {
   private dotted: RowIndex | null = null;
 
   constructor(readonly base: Org) {
-    this.graph = getOrgGraph(base);
-    const g = this.graph;
-    const dupRows = new Map(g.duplicates.map((d) => [d.id, d.rows]));
-    const personRow = (id: string) => {
-      const i = g.indexOf.get(id);
-      return i === undefined ? -1 : g.rowOf[i];
-    };
-    this.people = new RecordTable(base.people, personRow, (id) => {
-      const r = personRow(id);
-      return dupRows.get(id) ?? (r >= 0 ? [r] : []);
-    });
+    this.graph = peekOrgGraph(base.people) ?? null;
+    const ids = getPeopleIds(base.people);
+    this.people = new RecordTable(
+      base.people,
+      (id) => ids.rowOf(id),
+      (id) => ids.rowsOf(id),
+    );
     const teamRows = new Map<string, number[]>();
     base.teams.forEach((t, row) => {
       const rows = teamRows.get(t.id);
@@ -132,7 +132,7 @@ export class OpWorkspace {
   /** Rows of the records whose solid-line manager is `id`, in row order, the person itself excluded. */
   reportRows(id: string): number[] {
     const g = this.graph;
-    if (!this.linesChanged && g.duplicates.length === 0) {
+    if (g && !this.linesChanged && g.duplicates.length === 0) {
       const i = g.indexOf.get(id);
       if (i === undefined) return [];
       const out: number[] = [];
@@ -157,13 +157,13 @@ export class OpWorkspace {
 
   /**
    * True when the person at `row` is the person at `ancestorRow` or reports to them, directly or
-   * not. O(1) from the input's graph while no reporting line has changed; otherwise a walk up the
+   * not. O(1) from the input's graph (when built) while no reporting line has changed; otherwise a walk up the
    * managers, O(depth) (O(n) at worst in an org that already holds a loop).
    */
   isUnder(row: number, ancestorRow: number): boolean {
     if (row === ancestorRow) return true;
     const g = this.graph;
-    if (!this.linesChanged) {
+    if (g && !this.linesChanged) {
       const i = g.indexOf.get(this.person(ancestorRow).id)!;
       const j = g.indexOf.get(this.person(row).id)!;
       if (g.tin[i] >= 0 && g.tin[j] >= 0) return isInSubtree(g, i, j);
@@ -212,6 +212,8 @@ export class OpWorkspace {
     const people = this.people.commit('people');
     if (people) {
       next.people = people.next;
+      // Same ids at the same rows (ops never change an id), perhaps with new ones appended.
+      if (!this.people.hasRemovals) carryPeopleIds(this.base.people, people.next);
       patches.push(...people.patches);
       inversePatches.push(...people.inversePatches);
     }

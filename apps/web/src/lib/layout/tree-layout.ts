@@ -45,6 +45,9 @@ export interface TreeLayout {
   height: number;
 }
 
+/** What the layout reads of a {@link VisibleTree} (no ids: posting 100k strings to a worker costs more than the arrays). */
+export type LayoutInput = Pick<VisibleTree, 'parent' | 'childOffsets' | 'childList' | 'isLeaf' | 'container'>;
+
 /**
  * Lays out a visible tree in O(visible): a compact tree where the ICs of a manager stack under
  * them in columns of at most {@link CHART.maxStack}, and a manager with more than
@@ -52,8 +55,8 @@ export interface TreeLayout {
  * manager of one row is centred over the first and last of its reports. Iterative (no recursion),
  * so a 10,000-layer chain lays out as well as a bushy org.
  */
-export function computeTreeLayout(tree: VisibleTree): TreeLayout {
-  const n = tree.ids.length;
+export function computeTreeLayout(tree: LayoutInput): TreeLayout {
+  const n = tree.parent.length;
   const C = CHART;
   const blockW = new Float64Array(n);
   const blockH = new Float64Array(n);
