@@ -1,5 +1,6 @@
 import { bench, describe } from 'vitest';
 import { analyzeOrg } from '../analyze/analyze-org';
+import { getOrgGraph } from '../graph/org-graph';
 import { createOrg, type Org } from '../schema/org';
 import type { PersonInput } from '../schema/person';
 import type { TeamInput } from '../schema/team';
@@ -130,7 +131,11 @@ const bigMove: OpInput = {
   withReports: true,
 };
 const bigRow = big.people.indexOf(bigMover);
-applyOp(big, bigMove);
+// Ten managers two layers down (under p1) move, one by one, under other people at the first layer.
+const tenDrops: OpInput[] = big.people
+  .filter((p) => p.managerId === 'p1')
+  .slice(0, 10)
+  .map((p, k) => ({ type: 'changeManager', personId: p.id, managerId: `p${2 + (k % 5)}` }));
 
 /**
  * One drop on a 100k-person org: `applyOps` writes its patches by hand from the rows it touched.
@@ -140,6 +145,21 @@ applyOp(big, bigMove);
 describe('one drop on a 100k-person org', () => {
   bench('applyOp changeManager with reports (hand-made patches)', () => {
     applyOp(big, bigMove);
+  });
+  bench('ten drops in a row, each on the result of the last (ids carried over)', () => {
+    let current = big;
+    for (const op of tenDrops) {
+      const r = applyOp(current, op);
+      if (r.ok) current = r.org;
+    }
+  });
+  bench('baseline: the same ten drops, building the graph index of each org first (as before)', () => {
+    let current = big;
+    for (const op of tenDrops) {
+      getOrgGraph(current);
+      const r = applyOp(current, op);
+      if (r.ok) current = r.org;
+    }
   });
   bench('baseline: the same record change through immer produceWithPatches', () => {
     opsImmer.produceWithPatches(big, (d) => {
