@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { generateOrg } from '../../../fixtures/index';
 import { silentLogger } from '../../api/src/log';
 import { startServer } from '../../api/src/server';
 import { launchBrowser } from '../e2e/browser';
-import { generateOrg } from '../../../fixtures/index';
 
 const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -157,7 +157,14 @@ async function measure(page: Page, url: string, size: number, mode: Result['mode
     relayout: null,
   };
   try {
-    const first = await firstRender(page, url);
+    // The page's own wait cannot time out when its main thread never comes back (100k cards handed
+    // to React Flow): give up from here, and the caller closes that browser.
+    const first = await Promise.race([
+      firstRender(page, url),
+      new Promise<never>((_, fail) =>
+        setTimeout(() => fail(new Error(`no first frame within ${LIMIT_MS / 1000} s`)), LIMIT_MS + 5000),
+      ),
+    ]);
     Object.assign(result, first);
     await page.waitForTimeout(1500);
     const frames = await pan(page);
@@ -186,7 +193,6 @@ async function main() {
     print: () => {},
     seed: false,
   });
-  const browser = await launchBrowser();
   const results: Result[] = [];
   try {
     for (const size of SIZES) {
@@ -205,6 +211,8 @@ async function main() {
           body: JSON.stringify({ name: `bench ${mode}` }),
         });
         const { id } = (await created.json()) as { id: string };
+        // A browser per run: one whose page stopped answering is closed with it.
+        const browser = await launchBrowser();
         const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
         // tsx names functions with a __name helper; give the page one for the evaluated callbacks.
         await page.addInitScript('window.__name = (f) => f');
@@ -212,11 +220,10 @@ async function main() {
         const r = await measure(page, url, size, mode);
         console.log(JSON.stringify(r));
         results.push(r);
-        await page.close();
+        await Promise.race([browser.close(), new Promise((done) => setTimeout(done, 10_000))]);
       }
     }
   } finally {
-    await browser.close();
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
