@@ -1,5 +1,5 @@
 import { type AnalysisReport, applyOps, getPeopleIds, type Op, type Org, type Person } from '@reorg/model';
-import { type AnalysisRunner, createAnalysisRunner } from '../lib/analysis/analysis-runner';
+import { type AnalysisRunner, createAnalysisRunner, type OrgSource } from '../lib/analysis/analysis-runner';
 import { analyzeSpansLocally } from '../lib/analysis/local-analysis';
 import { addLocalSpans } from '../lib/analysis/span-overlay';
 import { prepareLayoutWorker } from '../lib/layout/layout-client';
@@ -24,8 +24,11 @@ function onReport(report: AnalysisReport): void {
   set({ analysis: report, spanOverlay: null, analysisPending: false });
 }
 
-/** Installs a new org as the session's state: index, analysis runner, first analysis. */
-export function installOrg(org: Org, extra: Partial<SessionState>): void {
+/**
+ * Installs a new org as the session's state: index, analysis runner, first analysis. `source`
+ * says where the analysis worker can read the same org itself (see {@link AnalysisRunner.load}).
+ */
+export function installOrg(org: Org, extra: Partial<SessionState>, source?: OrgSource): void {
   const size = org.people.length;
   if (!runner || runner.inline !== size <= 3000) {
     runner?.dispose();
@@ -35,7 +38,7 @@ export function installOrg(org: Org, extra: Partial<SessionState>): void {
   const index = buildOrgIndex(org);
   performance.mark('reorg:index');
   set({ ...extra, org, index, spanOverlay: null, analysisPending: !runner.inline });
-  runner.load(org);
+  runner.load(org, source);
   runner.request();
   prewarm(org);
 }
@@ -194,14 +197,25 @@ export function redo(): void {
   notify('info', `Redone: ${step.label}`);
 }
 
-/** Replaces the local state after a rebase or a reload (new base, remaining entries applied). */
+/**
+ * Replaces the local state after a rebase or a reload: `org` is the scenario at saved `revision`
+ * with the entries of `applied` (all of `pending` unless a conflict stopped them) applied on top.
+ */
 export function resetState(
   org: Org,
   revision: number,
   pending: PendingEntry[],
   extra: Partial<SessionState> = {},
+  applied: PendingEntry[] = pending,
 ): void {
-  installOrg(org, { revision, pending, inFlight: 0, redoStack: [], ...extra });
+  const scenarioId = extra.scenarioId ?? get().scenarioId;
+  const source = scenarioId
+    ? {
+        url: `/api/scenarios/${encodeURIComponent(scenarioId)}/revisions/${revision}`,
+        entries: applied.map((e) => e.ops),
+      }
+    : undefined;
+  installOrg(org, { revision, pending, inFlight: 0, redoStack: [], ...extra }, source);
   persistPending();
 }
 

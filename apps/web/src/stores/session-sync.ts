@@ -56,10 +56,16 @@ export async function openScenario(scenarioId: string): Promise<void> {
     };
     if (replay.conflict) {
       // Show the scenario as saved; keep every entry until the user decides.
-      resetState(doc.state, doc.revision, entries, {
-        ...common,
-        save: { status: 'conflict', conflict: toConflict(replay.conflict, doc.revision) },
-      });
+      resetState(
+        doc.state,
+        doc.revision,
+        entries,
+        {
+          ...common,
+          save: { status: 'conflict', conflict: toConflict(replay.conflict, doc.revision) },
+        },
+        [],
+      );
       return;
     }
     resetState(replay.org, doc.revision, entries, {
