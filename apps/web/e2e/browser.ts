@@ -5,8 +5,15 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 /** Debian's Chromium (never a downloaded browser). */
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** Where the suite writes its screenshots of the main views (committed; small PNGs). */
-export const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
+/**
+ * Where the suite writes its screenshots of the main views: `e2e/screenshots/` (committed, shown in
+ * the READMEs) when `UPDATE_SCREENSHOTS=1`, else `e2e/screenshots-latest/` (git-ignored), so that
+ * a plain test run leaves the committed pictures alone.
+ */
+export const SCREENSHOTS = new URL(
+  process.env.UPDATE_SCREENSHOTS === '1' ? './screenshots/' : './screenshots-latest/',
+  import.meta.url,
+);
 
 /** Launches headless Chromium with the flags this machine needs. */
 export function launchBrowser(): Promise<Browser> {
