@@ -1,3 +1,4 @@
+import type { ManagerChange } from '@reorg/model';
 import type { BandSeries } from './band-chart';
 import type { CompareTable } from './compare-rows';
 
@@ -82,5 +83,18 @@ export function bandsToCsv(
   for (const s of series) {
     for (const p of s.bands.points) rows.push([s.label, s.on, s.metric, p.quarter, p.p10, p.p50, p.p90]);
   }
+  return toCsv(rows);
+}
+
+/**
+ * The people of one scenario who change manager (an `OrgDiff`'s `people.managerChanged`), in the
+ * diff's record order: `Person id, Person, From manager id, From manager, To manager id, To
+ * manager`; an empty manager id means none (the top of the org). Text goes through {@link csvCell}.
+ */
+export function managerChangesToCsv(changes: readonly ManagerChange[]): string {
+  const rows: (string | null | undefined)[][] = [
+    ['Person id', 'Person', 'From manager id', 'From manager', 'To manager id', 'To manager'],
+  ];
+  for (const c of changes) rows.push([c.id, c.name, c.from, c.fromName, c.to, c.toName]);
   return toCsv(rows);
 }
