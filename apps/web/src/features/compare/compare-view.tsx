@@ -6,6 +6,7 @@ import { compareTableToCsv } from './compare-csv';
 import { getCompareTable } from './compare-rows';
 import { defaultSelection, keepKnown, type Selection, selectionColors, toggleId } from './compare-selection';
 import { downloadCsv } from './download';
+import { ManagerChanges } from './manager-changes-view';
 import { MetricsTable } from './metrics-table';
 import { SimulationPanel } from './simulation-panel';
 import { useComparison, useOrgPlans } from './use-compare-data';
@@ -121,6 +122,17 @@ function MetricsSection({
     () => (comparison?.status === 'ready' ? getCompareTable(comparison.data) : null),
     [comparison],
   );
+  const moves = useMemo(
+    () =>
+      comparison?.status === 'ready'
+        ? comparison.data.comparison.scenarios.map((s) => ({
+            id: s.id,
+            name: s.name,
+            changes: s.diff.people.managerChanged,
+          }))
+        : null,
+    [comparison],
+  );
   return (
     <section
       className="compare-card"
@@ -154,6 +166,7 @@ function MetricsSection({
       )}
       {comparison?.status === 'error' && <p className="form-error">{comparison.message}</p>}
       {table && <MetricsTable table={table} colors={colors} onOpen={onOpenScenario} />}
+      {moves && moves.length > 0 && <ManagerChanges scenarios={moves} colors={colors} orgId={orgId} />}
     </section>
   );
 }
