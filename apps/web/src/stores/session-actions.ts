@@ -2,6 +2,7 @@ import { type AnalysisReport, applyOps, getPeopleIds, type Op, type Org, type Pe
 import { type AnalysisRunner, createAnalysisRunner, type OrgSource } from '../lib/analysis/analysis-runner';
 import { analyzeSpansLocally } from '../lib/analysis/local-analysis';
 import { addLocalSpans } from '../lib/analysis/span-overlay';
+import { scenarioRevisionUrl } from '../lib/api/client';
 import { prepareLayoutWorker } from '../lib/layout/layout-client';
 import { diffToOps, type PeopleLookup } from '../lib/ops/diff-to-ops';
 import { buildOrgIndex, getManagerId, type OrgIndex, updateOrgIndex } from '../lib/org/org-index';
@@ -36,7 +37,6 @@ export function installOrg(org: Org, extra: Partial<SessionState>, source?: OrgS
   }
   prepareLayoutWorker(size);
   const index = buildOrgIndex(org);
-  performance.mark('reorg:index');
   set({ ...extra, org, index, spanOverlay: null, analysisPending: !runner.inline });
   runner.load(org, source);
   runner.request();
@@ -210,10 +210,7 @@ export function resetState(
 ): void {
   const scenarioId = extra.scenarioId ?? get().scenarioId;
   const source = scenarioId
-    ? {
-        url: `/api/scenarios/${encodeURIComponent(scenarioId)}/revisions/${revision}`,
-        entries: applied.map((e) => e.ops),
-      }
+    ? { url: scenarioRevisionUrl(scenarioId, revision), entries: applied.map((e) => e.ops) }
     : undefined;
   installOrg(org, { revision, pending, inFlight: 0, redoStack: [], ...extra }, source);
   persistPending();

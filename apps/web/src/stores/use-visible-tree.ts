@@ -83,7 +83,6 @@ export function useVisibleTree(): { t: VisibleTree; started: number } | null {
     const started = performance.now();
     const focus = focusId ? createFocusSource(index, focusId, teamLedByOf(index)) : null;
     const t = collectVisibleTree(focus ?? createSource(index, defaultDepth, overrides));
-    performance.mark('reorg:visible-tree');
     return { t, started };
   }, [index, version, defaultDepth, overrides, focusId]);
 }

@@ -68,9 +68,9 @@ export function useChartModel(): ChartModel | null {
       return;
     }
     if (!tree) return;
-    void layoutInWorker(tree.t).then(({ layout, grids, ms }) => {
+    void layoutInWorker(tree.t).then(({ layout, grids }) => {
       if (seq !== latest.current) return;
-      performance.mark('reorg:layout', { detail: { workerMs: ms } });
+      performance.mark('reorg:layout');
       setLastModel(indexLayout(tree.t, layout, grids, performance.now() - tree.started));
     });
   }, [tree, inlineModel]);

@@ -180,6 +180,16 @@ export async function listRevisions(scenarioId: string): Promise<RevisionItem[]>
   return (await call<{ revisions: RevisionItem[] }>(res)).revisions;
 }
 
+/**
+ * The URL of a scenario's state at one revision (`GET /api/scenarios/:id/revisions/:revision`),
+ * for a worker that fetches the org itself.
+ */
+export function scenarioRevisionUrl(scenarioId: string, revision: number): string {
+  return client.api.scenarios[':id'].revisions[':revision']
+    .$url({ param: { id: scenarioId, revision: String(revision) } })
+    .toString();
+}
+
 /** Restores an old revision as a new one (on top of `revision`). */
 export async function restoreRevision(scenarioId: string, target: number, revision: number): Promise<number> {
   const res = client.api.scenarios[':id'].restore.$post({

@@ -7,10 +7,6 @@ let workerSeq = 0;
 /** Visible trees up to this many people are laid out on the main thread (about 50 ms for 10k); bigger ones in a worker. */
 export const INLINE_LAYOUT_LIMIT = 15_000;
 
-function post(worker: Worker, message: LayoutRequest, transfer: Transferable[] = []): void {
-  worker.postMessage(message, transfer);
-}
-
 /** The layout worker, started on first use (null where there are no workers: Node tests). */
 function getLayoutWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
@@ -39,6 +35,10 @@ export function layoutInWorker(tree: VisibleTree): Promise<LayoutReply> {
     };
     worker.addEventListener('message', onMessage);
     const { parent, childOffsets, childList, isLeaf, container } = tree;
-    post(worker, { kind: 'layout', seq, tree: { parent, childOffsets, childList, isLeaf, container } });
+    const request: LayoutRequest = {
+      seq,
+      tree: { parent, childOffsets, childList, isLeaf, container },
+    };
+    worker.postMessage(request);
   });
 }
