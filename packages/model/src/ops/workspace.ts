@@ -18,7 +18,7 @@ type RowIndex = Map<string, Set<number>>;
  * batch), so an op never builds the whole graph.
  *
  * Ops read and change the org only through this object; {@link OpWorkspace.commit} writes the
- * batch through immer and returns the new org with its patches. The input org is never mutated.
+ * batch and returns the new org with its patches (immer's format). The input org is never mutated.
  */
 export class OpWorkspace {
   readonly people: RecordTable<Person>;
