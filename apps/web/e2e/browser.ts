@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 /** Debian's Chromium (never a downloaded browser). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -109,4 +110,41 @@ export async function axeViolations(p: Page): Promise<string[]> {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.nodes.length})`);
   });
+}
+
+/**
+ * `fetch` for the suite's own calls to the API (setting up orgs and scenarios, reading what the
+ * server holds): the path is resolved against the server's URL and the request carries the suite's
+ * credentials, so every test file calls the API the same way.
+ */
+export function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const base = inject('baseUrl');
+  const headers = new Headers(init.headers);
+  for (const [k, v] of Object.entries(suiteHeaders())) if (!headers.has(k)) headers.set(k, v);
+  return fetch(new URL(path, base), { ...init, headers });
+}
+
+/** A browser context signed in as the suite's user (the options of `browser.newContext`). */
+export function newAppContext(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    ...options,
+    extraHTTPHeaders: { ...suiteHeaders(), ...options?.extraHTTPHeaders },
+  });
+}
+
+/** A page in a new signed-in context (see {@link newAppContext}); closing the page's context is the caller's. */
+export async function newAppPage(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<Page> {
+  return (await newAppContext(browser, options)).newPage();
+}
+
+/** Headers every request of the suite carries (its credentials, once the API has sign-in). */
+function suiteHeaders(): Record<string, string> {
+  return {};
 }
