@@ -1,8 +1,14 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { thirdPartyDataNotice } from './fixtures/third-party-data.ts';
 
 /** The browser the web app's end-to-end suite drives (Debian's Chromium; never a downloaded one). */
 const CHROMIUM = '/usr/bin/chromium';
+
+// Tests that read ../shared/data (or REORG_DATA_DIR) skip themselves when it is absent; say so once.
+const dataNotice = thirdPartyDataNotice();
+if (dataNotice && !process.env.VITEST_WORKER_ID && !process.env.REORG_DATA_NOTICE_SHOWN)
+  console.log(dataNotice);
 
 /**
  * Root Vitest config: one project per package/app. `npm test` runs them all;

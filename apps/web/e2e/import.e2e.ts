@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { itWithData, thirdPartyPath } from '../../../fixtures/third-party-tests';
 import { axeViolations, launchBrowser, shoot } from './browser';
 
 /**
@@ -9,9 +10,7 @@ import { axeViolations, launchBrowser, shoot } from './browser';
  * uploaded; a refusal of the server (problem+json) listed plainly.
  */
 const baseUrl = inject('baseUrl');
-const GITLAB = fileURLToPath(
-  new URL('../../../../shared/data/gitlab/gitlab_team_members_2022-11.csv', import.meta.url),
-);
+const GITLAB = thirdPartyPath('gitlab/gitlab_team_members_2022-11.csv');
 const STARTUP_JSON = fileURLToPath(new URL('../../../fixtures/orgs/startup.json', import.meta.url));
 
 let browser: Browser;
@@ -35,7 +34,7 @@ afterAll(async () => {
 });
 
 describe('importing from the UI', () => {
-  it("imports GitLab's team page with the manager read from another column", async () => {
+  itWithData("imports GitLab's team page with the manager read from another column", async () => {
     await openImport(page);
     await page.setInputFiles('[data-testid="import-files"]', GITLAB);
     await page.waitForSelector('.mapping-table');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { describeWithData, thirdPartyPath } from '../../../fixtures/third-party-tests';
 import { dragTo, launchBrowser, sessionState, shoot, waitSaved } from './browser';
 import { analysed, bringIntoView, centreOf, findingKeys, findMe, undoSteps } from './chart-helpers';
 
@@ -14,9 +14,8 @@ import { analysed, bringIntoView, centreOf, findingKeys, findMe, undoSteps } fro
  * page; screenshots go to e2e/screenshots/story-*.png (the README's walkthrough).
  */
 const baseUrl = inject('baseUrl');
-const DATA = new URL('../../../../shared/data/uk_organograms/', import.meta.url);
-const DH_SENIOR = fileURLToPath(new URL('011013-DH---Organogram-senior.csv', DATA));
-const DH_JUNIOR = fileURLToPath(new URL('011013-DH---Organogram-junior.csv', DATA));
+const DH_SENIOR = thirdPartyPath('uk_organograms/011013-DH---Organogram-senior.csv');
+const DH_JUNIOR = thirdPartyPath('uk_organograms/011013-DH---Organogram-junior.csv');
 
 /**
  * Deputy Director - Senior Economic Advisor under Giles Denham (a Director over his span): 6
@@ -60,7 +59,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe("a newcomer's first hour on the Department of Health organogram", () => {
+describeWithData("a newcomer's first hour on the Department of Health organogram", () => {
   it('imports the senior and junior files from the start page, checked in the browser first', async () => {
     await page.goto(baseUrl);
     await page.getByRole('main').getByRole('button', { name: 'Import org' }).click();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { AnalysisReport } from '@reorg/model';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { itWithData } from '../../../../fixtures/third-party-tests';
 import { main } from './main';
 import { createTestIo, sharedData } from './test-io';
 
@@ -36,35 +37,38 @@ async function analyzeJson(
 const count = (r: AnalysisReport, code: string) => r.findings.filter((f) => f.code === code).length;
 
 describe('reorg analyze on the UK Department of Health organogram', () => {
-  it('reports 173 senior posts, 976 junior aggregates, the FTE of both files, the max layer and every span', async () => {
-    const { code, report } = await analyzeJson([...DH, '--as-of', '2013-10-01']);
-    expect(code).toBe(0);
-    const senior = readRows(DH[0]);
-    const junior = readRows(DH[1]);
-    expect(senior).toHaveLength(173);
-    expect(junior).toHaveLength(976);
-    expect(report.summary.people).toBe(173);
-    expect(report.summary.aggregates).toBe(976);
-    const fte =
-      senior.reduce((s, r) => s + Number(r.FTE), 0) +
-      junior.reduce((s, r) => s + Number(r['Number of Posts in FTE']), 0);
-    expect(report.summary.fte).toBeCloseTo(fte, 2);
-    // Every senior post that someone (senior or junior) reports to is a manager with a span row.
-    const managerIds = new Set([
-      ...senior.map((r) => r['Reports to Senior Post']),
-      ...junior.map((r) => r['Reporting Senior Post']),
-    ]);
-    const expected = senior
-      .filter((r) => managerIds.has(r['Post Unique Reference']))
-      .map((r) => r['Post Unique Reference']);
-    expect(report.managers.map((m) => m.id).sort()).toEqual([...new Set(expected)].sort());
-    expect(report.summary.maxLayer).toBe(5);
-    expect(report.summary.roots).toBe(1);
-    const top = report.managers.find((m) => m.id === 'ERD001');
-    expect(top?.role).toBe('executive');
-  });
+  itWithData(
+    'reports 173 senior posts, 976 junior aggregates, the FTE of both files, the max layer and every span',
+    async () => {
+      const { code, report } = await analyzeJson([...DH, '--as-of', '2013-10-01']);
+      expect(code).toBe(0);
+      const senior = readRows(DH[0]);
+      const junior = readRows(DH[1]);
+      expect(senior).toHaveLength(173);
+      expect(junior).toHaveLength(976);
+      expect(report.summary.people).toBe(173);
+      expect(report.summary.aggregates).toBe(976);
+      const fte =
+        senior.reduce((s, r) => s + Number(r.FTE), 0) +
+        junior.reduce((s, r) => s + Number(r['Number of Posts in FTE']), 0);
+      expect(report.summary.fte).toBeCloseTo(fte, 2);
+      // Every senior post that someone (senior or junior) reports to is a manager with a span row.
+      const managerIds = new Set([
+        ...senior.map((r) => r['Reports to Senior Post']),
+        ...junior.map((r) => r['Reporting Senior Post']),
+      ]);
+      const expected = senior
+        .filter((r) => managerIds.has(r['Post Unique Reference']))
+        .map((r) => r['Post Unique Reference']);
+      expect(report.managers.map((m) => m.id).sort()).toEqual([...new Set(expected)].sort());
+      expect(report.summary.maxLayer).toBe(5);
+      expect(report.summary.roots).toBe(1);
+      const top = report.managers.find((m) => m.id === 'ERD001');
+      expect(top?.role).toBe('executive');
+    },
+  );
 
-  it('prints a table a director reads: summary, spans, findings by severity with fixes', async () => {
+  itWithData('prints a table a director reads: summary, spans, findings by severity with fixes', async () => {
     const t = createTestIo();
     expect(await main(['analyze', ...DH, '--as-of', '2013-10-01'], t.io)).toBe(0);
     const text = t.stdout();
@@ -77,7 +81,7 @@ describe('reorg analyze on the UK Department of Health organogram', () => {
 });
 
 describe('reorg analyze on dirty data', () => {
-  it('reports every defect of the HEE pair and still analyses the rest', async () => {
+  itWithData('reports every defect of the HEE pair and still analyses the rest', async () => {
     const { code, report } = await analyzeJson([...HEE, '--as-of', '2013-09-30']);
     expect(code).toBe(0);
     const senior = readRows(HEE[0]);
@@ -109,7 +113,7 @@ describe('reorg analyze on dirty data', () => {
     expect(report.managers.length).toBeGreaterThan(100);
   });
 
-  it('analyses the partial GitLab graph with its dangling managers', async () => {
+  itWithData('analyses the partial GitLab graph with its dangling managers', async () => {
     const path = sharedData('gitlab/gitlab_team_members_2022-11.csv');
     const { code, report } = await analyzeJson([path, '--as-of', '2022-11-11']);
     expect(code).toBe(0);
@@ -122,7 +126,7 @@ describe('reorg analyze on dirty data', () => {
 });
 
 describe('reorg analyze on a ladder', () => {
-  it('loads the Dropbox career framework as a ladder and runs the ladder checks', async () => {
+  itWithData('loads the Dropbox career framework as a ladder and runs the ladder checks', async () => {
     const t = createTestIo();
     const path = sharedData('ladders/dropbox_engineering_career_framework_levels.csv');
     expect(await main(['analyze', path, '--format', 'json'], t.io)).toBe(0);
@@ -131,7 +135,7 @@ describe('reorg analyze on a ladder', () => {
     expect(report.summary.people).toBe(0);
   });
 
-  it('applies a ladder file to an org and reports ladder findings against it', async () => {
+  itWithData('applies a ladder file to an org and reports ladder findings against it', async () => {
     const t = createTestIo();
     const org = new URL('../../../../fixtures/orgs/startup.json', import.meta.url).pathname;
     const ladder = sharedData('ladders/dropbox_engineering_career_framework_levels.csv');

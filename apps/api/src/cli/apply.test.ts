@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createOrg, diffOrgs, loadOrg, type Org, type OrgDiff, OrgDiffSchema } from '@reorg/model';
 import { describe, expect, it } from 'vitest';
+import { itWithData } from '../../../../fixtures/third-party-tests';
 import { runApply } from './apply';
 import { sharedData } from './test-io';
 
@@ -162,7 +163,7 @@ describe('reorg apply', () => {
     expect(writtenOrg(t.written, 'new.json').asOf).toBe('2026-03-01');
   });
 
-  it('applies ops to the UK Department of Health organogram (senior and junior CSV)', async () => {
+  itWithData('applies ops to the UK Department of Health organogram (senior and junior CSV)', async () => {
     const dh = ['011013-DH---Organogram-senior.csv', '011013-DH---Organogram-junior.csv'].map((f) =>
       sharedData(`uk_organograms/${f}`),
     );

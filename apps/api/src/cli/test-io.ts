@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { thirdPartyPath } from '../../../../fixtures/third-party-data';
 import type { CliIo } from './io';
 
 /** A fake IO for in-process CLI tests: real file reads, captured output and writes, a fixed today. */
@@ -24,7 +25,5 @@ export function createTestIo(today = '2026-11-21') {
   };
 }
 
-/** Absolute path of a file in the shared third-party data folder (`../shared/data`). */
-export function sharedData(relative: string): string {
-  return new URL(`../../../../../shared/data/${relative}`, import.meta.url).pathname;
-}
+/** Absolute path of a file in the third-party data folder (`REORG_DATA_DIR`, default `../shared/data`). */
+export const sharedData = thirdPartyPath;

@@ -4,15 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { AnalysisReportSchema } from '@reorg/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { itWithData, thirdPartyPath } from '../../../../fixtures/third-party-tests';
 import { ENGINES, openTestApp } from '../testing/engines';
 import { readJson } from '../testing/http';
 import { smallOrg } from '../testing/orgs';
 
 type App = Awaited<ReturnType<typeof openTestApp>>['app'];
 
-const UK_DIR = new URL('../../../../../shared/data/uk_organograms/', import.meta.url);
 const DH_SENIOR = '011013-DH---Organogram-senior.csv';
 const DH_JUNIOR = '011013-DH---Organogram-junior.csv';
+const uk = (name: string) => thirdPartyPath(`uk_organograms/${name}`);
 const API_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
 const HRIS_CSV = [
@@ -221,44 +222,47 @@ describe.each(ENGINES)('orgs on %s', (engine) => {
     expect(later.asOf).toBe('2030-01-01');
   });
 
-  it('imports the UK DH organogram pair as multipart, with the same analysis as `reorg analyze`', async () => {
-    const form = new FormData();
-    form.append('senior', new Blob([readFileSync(new URL(DH_SENIOR, UK_DIR))]), DH_SENIOR);
-    form.append('junior', new Blob([readFileSync(new URL(DH_JUNIOR, UK_DIR))]), DH_JUNIOR);
-    const res = await app.request('/api/orgs?format=uk-organogram&asOf=2013-10-01', {
-      method: 'POST',
-      body: form,
-    });
-    expect(res.status).toBe(201);
-    const created = await readJson(res);
-    expect(created).toMatchObject({
-      id: 'department-of-health',
-      name: 'Department of Health',
-      source: 'uk-organogram',
-    });
-    expect(created.summary.aggregates).toBeGreaterThan(0);
-    const apiReport = await readJson(await app.request(`/api/orgs/${created.id}/analysis`));
+  itWithData(
+    'imports the UK DH organogram pair as multipart, with the same analysis as `reorg analyze`',
+    async () => {
+      const form = new FormData();
+      form.append('senior', new Blob([readFileSync(uk(DH_SENIOR))]), DH_SENIOR);
+      form.append('junior', new Blob([readFileSync(uk(DH_JUNIOR))]), DH_JUNIOR);
+      const res = await app.request('/api/orgs?format=uk-organogram&asOf=2013-10-01', {
+        method: 'POST',
+        body: form,
+      });
+      expect(res.status).toBe(201);
+      const created = await readJson(res);
+      expect(created).toMatchObject({
+        id: 'department-of-health',
+        name: 'Department of Health',
+        source: 'uk-organogram',
+      });
+      expect(created.summary.aggregates).toBeGreaterThan(0);
+      const apiReport = await readJson(await app.request(`/api/orgs/${created.id}/analysis`));
 
-    const cli = await promisify(execFile)(
-      process.execPath,
-      [
-        'bin/reorg.mjs',
-        'analyze',
-        fileURLToPath(new URL(DH_SENIOR, UK_DIR)),
-        fileURLToPath(new URL(DH_JUNIOR, UK_DIR)),
-        '--format',
-        'json',
-        '--as-of',
-        '2013-10-01',
-      ],
-      { cwd: API_DIR, maxBuffer: 64 * 1024 * 1024 },
-    );
-    // The org's id and name are labels each surface picks; the analysis itself must be identical.
-    const { orgId: _a, orgName: _b, ...fromApi } = apiReport;
-    const { orgId: _c, orgName: _d, ...fromCli } = JSON.parse(cli.stdout);
-    expect(fromApi).toEqual(fromCli);
-    expect(apiReport.summary.people).toBeGreaterThan(10);
-  });
+      const cli = await promisify(execFile)(
+        process.execPath,
+        [
+          'bin/reorg.mjs',
+          'analyze',
+          uk(DH_SENIOR),
+          uk(DH_JUNIOR),
+          '--format',
+          'json',
+          '--as-of',
+          '2013-10-01',
+        ],
+        { cwd: API_DIR, maxBuffer: 64 * 1024 * 1024 },
+      );
+      // The org's id and name are labels each surface picks; the analysis itself must be identical.
+      const { orgId: _a, orgName: _b, ...fromApi } = apiReport;
+      const { orgId: _c, orgName: _d, ...fromCli } = JSON.parse(cli.stdout);
+      expect(fromApi).toEqual(fromCli);
+      expect(apiReport.summary.people).toBeGreaterThan(10);
+    },
+  );
 
   it('keeps the importer-chosen id of a CSV readable and unique when taken; never changes a chosen one', async () => {
     const post = (query: string) =>

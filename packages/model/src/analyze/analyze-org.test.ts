@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeWithData, readThirdParty } from '../../../../fixtures/third-party-tests';
 import { importUkOrganogram } from '../import/index';
 import { createOrg } from '../schema/org';
 import type { Person } from '../schema/person';
@@ -92,17 +92,13 @@ describe('analyzeOrg', () => {
 
 /** A UK organogram release (senior + junior CSV) from the shared real data, imported. */
 function ukOrganogram(base: string) {
-  const read = (kind: string) =>
-    readFileSync(
-      new URL(`../../../../../shared/data/uk_organograms/${base}-${kind}.csv`, import.meta.url),
-      'utf8',
-    );
+  const read = (kind: string) => readThirdParty(`uk_organograms/${base}-${kind}.csv`);
   const result = importUkOrganogram(read('senior'), read('junior'), { asOf: '2013-09-30' });
   if (!result.ok) throw new Error(JSON.stringify(result.errors.slice(0, 3)));
   return result.value;
 }
 
-describe('analyzeOrg on real UK organograms', () => {
+describeWithData('analyzeOrg on real UK organograms', () => {
   it('reports the dirty HEE release: duplicate ids, a case-only near match, many roots', () => {
     const report = analyzeOrg(ukOrganogram('Copy-of-HEE-organogram---September-2013-cleaned'));
     expect(AnalysisReportSchema.safeParse(report).success).toBe(true);

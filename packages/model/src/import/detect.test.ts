@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { itWithData, readThirdParty } from '../../../../fixtures/third-party-tests';
 import { detectFileKind, detectInputFormat } from './detect';
 
 const shared = (path: string) => ({
   name: path.split('/').pop()!,
-  text: readFileSync(new URL(`../../../../../shared/data/${path}`, import.meta.url), 'utf8'),
+  text: readThirdParty(path),
 });
 
 describe('detectFileKind', () => {
@@ -22,7 +22,7 @@ describe('detectFileKind', () => {
     expect(detectFileKind({ name, text })).toEqual({ kind });
   });
 
-  it('recognises the real files from their headers', () => {
+  itWithData('recognises the real files from their headers', () => {
     const kinds = [
       'gitlab/gitlab_team_members_2022-11.csv',
       'uk_organograms/011013-DH---Organogram-senior.csv',
@@ -52,7 +52,7 @@ describe('detectFileKind', () => {
 });
 
 describe('detectInputFormat', () => {
-  it('names the format of the set from its first file, with every kind', () => {
+  itWithData('names the format of the set from its first file, with every kind', () => {
     const senior = shared('uk_organograms/011013-DH---Organogram-senior.csv');
     const junior = shared('uk_organograms/011013-DH---Organogram-junior.csv');
     expect(detectInputFormat([senior, junior])).toEqual({

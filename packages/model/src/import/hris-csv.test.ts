@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeWithData, readThirdParty } from '../../../../fixtures/third-party-tests';
 import { getOrgGraph } from '../graph/org-graph';
 import type { Org } from '../schema/org';
 import { importHrisCsv } from './hris-csv';
@@ -196,12 +196,13 @@ describe('importHrisCsv: nothing half-imported (property)', () => {
   });
 });
 
-describe('importHrisCsv: GitLab team page (real data)', () => {
-  const text = readFileSync(
-    new URL('../../../../../shared/data/gitlab/gitlab_team_members_2022-11.csv', import.meta.url),
-    'utf8',
-  );
-  const { org, warnings } = ok(importHrisCsv(text, { orgId: 'gitlab', name: 'GitLab', asOf: '2022-11-11' }));
+describeWithData('importHrisCsv: GitLab team page (real data)', () => {
+  let org: Org;
+  let warnings: string[];
+  beforeAll(() => {
+    const text = readThirdParty('gitlab/gitlab_team_members_2022-11.csv');
+    ({ org, warnings } = ok(importHrisCsv(text, { orgId: 'gitlab', name: 'GitLab', asOf: '2022-11-11' })));
+  });
 
   it('imports 1,336 people and 32 vacancies (open)', () => {
     expect(org.people).toHaveLength(1368);

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { itWithData, readThirdParty } from '../../../../fixtures/third-party-tests';
 import type { Org } from '../schema/org';
 import { importAny } from './import-any';
 import type { ImportResult } from './result';
 
 const shared = (path: string) => ({
   name: path.split('/').pop()!,
-  text: readFileSync(new URL(`../../../../../shared/data/${path}`, import.meta.url), 'utf8'),
+  text: readThirdParty(path),
 });
 
 function ok(result: ImportResult<Org>): Org {
@@ -17,7 +17,7 @@ function ok(result: ImportResult<Org>): Org {
 const errors = (result: ImportResult<Org>) => (result.ok ? [] : result.errors);
 
 describe('importAny', () => {
-  it('imports a UK pair given junior first, like the senior-first order', () => {
+  itWithData('imports a UK pair given junior first, like the senior-first order', () => {
     const senior = shared('uk_organograms/UK-space-agency-September-2013-FINAL-senior.csv');
     const junior = shared('uk_organograms/UK-space-agency-September-2013-FINAL-junior.csv');
     const org = ok(importAny([junior, senior], { asOf: '2013-09-30' }));
@@ -53,7 +53,7 @@ describe('importAny', () => {
     });
   });
 
-  it('says what is wrong with the set of files', () => {
+  itWithData('says what is wrong with the set of files', () => {
     const hris = { name: 'p.csv', text: 'ID\na\n' };
     const junior = shared('uk_organograms/011013-DH---Organogram-junior.csv');
     expect(errors(importAny([hris]))).toEqual([

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { itWithData, readThirdParty } from '../../../../fixtures/third-party-tests';
 import type { Ladder } from '../schema/ladder';
 import { importLadderCsv } from './ladder-csv';
 import type { ImportResult } from './result';
@@ -10,8 +10,7 @@ function ok(result: ImportResult<Ladder>): Ladder {
 }
 
 const ids = (ladder: Ladder, track: 'ic' | 'manager') => ladder.tracks[track].map((l) => `${l.id}:${l.rank}`);
-const read = (path: string) =>
-  readFileSync(new URL(`../../../../../shared/data/ladders/${path}`, import.meta.url), 'utf8');
+const read = (path: string) => readThirdParty(`ladders/${path}`);
 
 describe('importLadderCsv', () => {
   it('reads a small ladder with codes, titles and bands, sorted by rank', () => {
@@ -50,7 +49,7 @@ describe('importLadderCsv', () => {
     );
   });
 
-  it('loads the Dropbox framework: IC1-IC7 and M3-M7, named from the SWE rows', () => {
+  itWithData('loads the Dropbox framework: IC1-IC7 and M3-M7, named from the SWE rows', () => {
     const ladder = ok(
       importLadderCsv(read('dropbox_engineering_career_framework_levels.csv'), { id: 'dropbox' }),
     );
@@ -68,7 +67,7 @@ describe('importLadderCsv', () => {
     expect(ladder.tracks.manager[2]).toEqual({ id: 'M5', name: 'Senior Engineering Manager', rank: 5 });
   });
 
-  it('loads the GitLab job grades: the general table names each grade', () => {
+  itWithData('loads the GitLab job grades: the general table names each grade', () => {
     const ladder = ok(importLadderCsv(read('gitlab_job_grades_2022-11.csv')));
     expect(ids(ladder, 'ic')).toEqual([
       'IC4:4',

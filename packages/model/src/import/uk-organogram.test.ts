@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { describeWithData, readThirdParty } from '../../../../fixtures/third-party-tests';
 import { getOrgGraph } from '../graph/org-graph';
 import type { Org } from '../schema/org';
 import type { ImportResult } from './result';
@@ -96,8 +96,7 @@ describe('importUkOrganogram: small files', () => {
   });
 });
 
-const dataDir = new URL('../../../../../shared/data/uk_organograms/', import.meta.url);
-const read = (name: string) => readFileSync(new URL(name, dataDir), 'utf8');
+const read = (name: string) => readThirdParty(`uk_organograms/${name}`);
 
 /** Sums a column of a CSV file, read independently of the importer (Papa's header mode). */
 function sumColumn(text: string, header: string): number {
@@ -111,7 +110,7 @@ function importPair(prefix: string) {
   return { senior, junior, ...ok(importUkOrganogram(senior, junior, { asOf })) };
 }
 
-describe('importUkOrganogram: real data', () => {
+describeWithData('importUkOrganogram: real data', () => {
   it('DH: 173 senior people and 976 aggregates, FTE totals equal to the files', () => {
     const { org, senior, junior } = importPair('011013-DH---Organogram');
     const people = org.people.filter((p) => !p.aggregate);

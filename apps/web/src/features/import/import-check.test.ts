@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { itWithData, readThirdParty } from '../../../../../fixtures/third-party-tests';
 import { checkImport, inspectFile } from './import-check';
 import { createImportSession } from './import-session';
 
-const DATA = new URL('../../../../../../shared/data/', import.meta.url);
 const read = (path: string) => {
-  const text = readFileSync(new URL(path, DATA), 'utf8');
+  const text = readThirdParty(path);
   return { name: path.split('/').pop()!, text, size: text.length };
 };
 
@@ -78,7 +77,7 @@ describe('checking files in the browser', () => {
     expect(broken).toMatchObject({ ok: false, errors: [{ file: 'o.json' }] });
   });
 
-  it('recognises the UK Department of Health pair and imports it as the API does', () => {
+  itWithData('recognises the UK Department of Health pair and imports it as the API does', () => {
     const session = createImportSession();
     const senior = read('uk_organograms/011013-DH---Organogram-senior.csv');
     const junior = read('uk_organograms/011013-DH---Organogram-junior.csv');
@@ -106,7 +105,7 @@ describe('checking files in the browser', () => {
     });
   });
 
-  it("imports GitLab's team page with the manager read from another column", () => {
+  itWithData("imports GitLab's team page with the manager read from another column", () => {
     const gitlab = read('gitlab/gitlab_team_members_2022-11.csv');
     const f = inspectFile(gitlab);
     expect(f).toMatchObject({ kind: 'hris-csv', rows: 1368 });
