@@ -108,4 +108,13 @@ export const ImportQuerySchema = z.object({
         'HRIS CSV (and `auto`) imports: a JSON object of field → column header that overrides the automatic matching, e.g. `{"manager":"reports_to_resolved"}`; `""` leaves a field unmatched. Fields: the model\'s `HRIS_FIELDS`. A header the file lacks is a 422.',
       example: '{"manager":"reports_to_resolved"}',
     }),
+  normalizeIds: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .optional()
+    .openapi({
+      description:
+        "CSV imports: read a manager id that differs from a record's id only in case or leading zeros (e.g. `00005654` for the post `5654`) as that record's; the analysis then has one `graph.ids_normalized` finding counting them. Default false.",
+      example: 'true',
+    }),
 });

@@ -6,7 +6,7 @@ import { applyLadderFile, applyPolicyFile, loadOrgInput } from './load-input';
 
 /**
  * `reorg analyze FILE [FILE2] [--ladder F] [--policy F] [--as-of DATE] [--format table|json]
- * [--fail-on error|warning]`: prints the analysis report. Exit 0 on success, 1 on invalid input
+ * [--fail-on error|warning] [--normalize-ids]`: prints the analysis report. Exit 0 on success, 1 on invalid input
  * (with file, row and column), 2 on usage errors, 3 when a finding at or above `--fail-on` exists.
  */
 export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
@@ -26,7 +26,7 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not '${asOf}'`);
   }
 
-  const loaded = await loadOrgInput(positionals, { asOf }, io);
+  const loaded = await loadOrgInput(positionals, { asOf, normalizeIds: values['normalize-ids'] }, io);
   if (!loaded.ok) {
     io.stderr(`${loaded.errors.join('\n')}\n`);
     return 1;
@@ -77,6 +77,7 @@ function parseAnalyzeArgs(args: string[]) {
         'as-of': { type: 'string' },
         format: { type: 'string' },
         'fail-on': { type: 'string' },
+        'normalize-ids': { type: 'boolean' },
       },
     });
   } catch (error) {

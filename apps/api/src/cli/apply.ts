@@ -9,10 +9,12 @@ import { loadOrgInput } from './load-input';
 export type ApplyIo = Pick<CliIo, 'stdout' | 'stderr' | 'readFile' | 'writeFile'> &
   Partial<Pick<CliIo, 'today' | 'isTty'>>;
 
-const USAGE = `Usage: reorg apply FILE [FILE2] OPS.json --out NEW.json [--format table|json] [--as-of DATE]
+const USAGE = `Usage: reorg apply FILE [FILE2] OPS.json --out NEW.json [--format table|json] [--as-of DATE] [--normalize-ids]
   Applies the reorg ops in OPS.json (a JSON array of ops, or a scenario with "ops") to the org in
   FILE (org JSON, HRIS CSV, or a UK organogram senior CSV with its junior CSV as FILE2), writes the
   new org JSON to NEW.json and prints the diff. Ops are numbered from 0, as in the array.
+  --normalize-ids reads a manager id that differs from a record's only in case or leading zeros
+  as that record's.
   Exit codes: 0 applied, 1 invalid input or an op refused (nothing is written), 2 usage error.
 `;
 
@@ -23,7 +25,12 @@ function parseOptions(args: string[]) {
     return parseArgs({
       args,
       allowPositionals: true,
-      options: { out: { type: 'string' }, format: { type: 'string' }, 'as-of': { type: 'string' } },
+      options: {
+        out: { type: 'string' },
+        format: { type: 'string' },
+        'as-of': { type: 'string' },
+        'normalize-ids': { type: 'boolean' },
+      },
     });
   } catch (error) {
     throw new UsageProblem((error as Error).message);
@@ -45,7 +52,8 @@ function parseApplyArgs(args: string[]) {
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
     throw new UsageProblem(`--as-of must be a date as YYYY-MM-DD, not '${asOf}'`);
   }
-  return { inputs: positionals.slice(0, -1), opsPath: positionals.at(-1)!, out, format, asOf };
+  const normalizeIds = values['normalize-ids'] === true;
+  return { inputs: positionals.slice(0, -1), opsPath: positionals.at(-1)!, out, format, asOf, normalizeIds };
 }
 
 /** Reads the ops file: a JSON array of ops, or an object (e.g. a saved scenario) with an `ops` array. */
@@ -73,9 +81,9 @@ function opType(op: unknown): string {
 }
 
 async function apply(args: string[], io: ApplyIo): Promise<number> {
-  const { inputs, opsPath, out, format, asOf } = parseApplyArgs(args);
+  const { inputs, opsPath, out, format, asOf, normalizeIds } = parseApplyArgs(args);
   const cliIo: CliIo = { today: processIo.today, isTty: false, ...io };
-  const loaded = await loadOrgInput(inputs, { asOf }, cliIo);
+  const loaded = await loadOrgInput(inputs, { asOf, normalizeIds }, cliIo);
   if (!loaded.ok) {
     io.stderr(`${loaded.errors.join('\n')}\n`);
     return 1;

@@ -6,6 +6,7 @@ import {
   importAny,
   importLadderCsv,
   LadderSchema,
+  normalizeManagerIds,
   type Org,
   PolicySchema,
   toLoadIssues,
@@ -38,11 +39,13 @@ function slug(s: string): string {
  * Reads the files at `paths` and imports them as one org (org JSON, HRIS CSV, UK organogram
  * senior + junior pair, optionally with a ladder CSV or teams file), detecting each file's format
  * from its content. CSV imports are dated `asOf`, else today. A ladder file alone gives an org
- * with no people and that ladder, so the `ladder.*` checks run on it.
+ * with no people and that ladder, so the `ladder.*` checks run on it. `normalizeIds` rewrites manager
+ * ids that differ from a record's id only in case or leading zeros (`normalizeManagerIds`; the
+ * analysis then reports one `graph.ids_normalized` finding counting them).
  */
 export async function loadOrgInput(
   paths: string[],
-  options: { asOf?: string },
+  options: { asOf?: string; normalizeIds?: boolean },
   io: CliIo,
 ): Promise<LoadedOrg> {
   const files = await Promise.all(
@@ -66,7 +69,8 @@ export async function loadOrgInput(
     ...(isUk ? {} : { orgId: slug(name), name }),
   });
   if (!result.ok) return { ok: false, errors: result.errors.map(formatIssue) };
-  return { ok: true, org: result.value, warnings: result.warnings.map(formatIssue) };
+  const org = options.normalizeIds ? normalizeManagerIds(result.value).org : result.value;
+  return { ok: true, org, warnings: result.warnings.map(formatIssue) };
 }
 
 function isJson(files: { text: string }[]): boolean {

@@ -4,9 +4,10 @@ import { type CliIo, processIo, UsageError } from './io';
 const USAGE = `reorg: org-design modeling from the command line
 
 Usage:
-  reorg analyze FILE [FILE2] [--ladder F] [--policy F] [--as-of DATE] [--format table|json] [--fail-on error|warning]
+  reorg analyze FILE [FILE2] [--ladder F] [--policy F] [--as-of DATE] [--format table|json] [--fail-on error|warning] [--normalize-ids]
       Analyse an org: org JSON, HRIS CSV, or a UK organogram (senior CSV, junior CSV as FILE2).
-  reorg apply FILE OPS.json --out NEW.json [--format table|json]
+      --normalize-ids: a manager id differing from a record's only in case or leading zeros is that record.
+  reorg apply FILE OPS.json --out NEW.json [--format table|json] [--normalize-ids]
       Apply reorg ops ("reorg as code"), write the new org and print the diff.
   reorg simulate FILE --plan PLAN.json [--runs N] [--seed S] [--format table|json]
       Simulate a headcount plan: quarterly p10/p50/p90 of headcount, cost, attrition, managers needed.

@@ -7,6 +7,7 @@ import {
   importHrisCsv,
   importUkOrganogram,
   loadOrg,
+  normalizeManagerIds,
   type Org,
 } from '@reorg/model';
 import type { Context } from 'hono';
@@ -26,6 +27,8 @@ export interface ImportQuery {
   currency?: string;
   /** HRIS CSV only: field → header overrides of the automatic column matching. */
   mapping?: HrisMapping;
+  /** Rewrite manager ids that differ from a record's only in case or leading zeros (`normalizeManagerIds`). */
+  normalizeIds?: boolean;
 }
 
 /** An imported org ready to store, or the problem to answer with (nothing is stored then). */
@@ -43,8 +46,16 @@ export type ImportOutcome =
  * (`YYYY-MM-DD`) is the default as-of date of CSV imports. Without `?id=` and `?name=`, the
  * importer's defaults apply (a UK organogram: its organisation; a HRIS export: `org`).
  * `query.mapping` (field → header) overrides the automatic column matching of a HRIS CSV.
+ * `query.normalizeIds` then rewrites manager ids that differ from a record's only in case or
+ * leading zeros (`normalizeManagerIds`, listed in the org's `importNotes`).
  */
 export async function readImport(c: Context, query: ImportQuery, today: string): Promise<ImportOutcome> {
+  const outcome = await readImportBody(c, query, today);
+  if (!outcome.ok || !query.normalizeIds) return outcome;
+  return { ...outcome, org: normalizeManagerIds(outcome.org).org };
+}
+
+async function readImportBody(c: Context, query: ImportQuery, today: string): Promise<ImportOutcome> {
   const contentType = (c.req.header('content-type') ?? '').toLowerCase();
   const multipart = contentType.startsWith('multipart/form-data');
   const format = query.format ?? inferFormat(contentType);

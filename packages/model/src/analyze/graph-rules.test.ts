@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeManagerIds } from '../import/normalize-ids';
 import { createOrg } from '../schema/org';
 import type { Person } from '../schema/person';
+import { analyzeOrg } from './analyze-org';
 import { createAnalysisContext } from './context';
 import { checkGraph, listNames } from './graph-rules';
 import { people } from './test-orgs';
+
+const orgOf = (list: Person[]) => createOrg({ id: 'acme', name: 'Acme', asOf: '2026-01-01', people: list });
 
 function findingsOf(list: Person[]) {
   const ctx = createAnalysisContext(
@@ -75,10 +79,45 @@ describe('checkGraph', () => {
       "Bo (b) reports to 'abc-1', which matches no record; they are treated as a top person. " +
         "Did you mean 'ABC-1' (Ada)? Ids are case-sensitive.",
     );
-    expect(dangling[0].fix).toBe("Change the managerId of Bo (b) from 'abc-1' to 'ABC-1'.");
+    expect(dangling[0].fix).toBe(
+      "Change the managerId of Bo (b) from 'abc-1' to 'ABC-1' (or import with the option to normalise ids, which does it for every such id).",
+    );
     expect(dangling[0].data).toEqual({ id: 'b', managerId: 'abc-1', row: 2, nearMatch: 'ABC-1' });
     expect(dangling[2].message).not.toContain('Did you mean');
     expect(dangling[2].fix).toBe("Add the manager 'ghost' to the data, or correct the managerId of d.");
+  });
+
+  it('names a match that differs only in leading zeros (Home Office: 00005654 for the post 5654)', () => {
+    const findings = findingsOf(
+      people(
+        ['5654', null, { name: 'Perm Sec' }],
+        ['12', '00005654'],
+        ['0077', null],
+        ['13', '77'],
+        ['14', '0X'],
+      ),
+    );
+    const dangling = findings.filter((f) => f.code === 'graph.dangling_manager');
+    expect(dangling.map((f) => [f.subject.id, f.data.nearMatch])).toEqual([
+      ['12', '5654'],
+      ['13', '0077'],
+      ['14', undefined],
+    ]);
+    expect(dangling[0].message).toContain("Did you mean '5654' (Perm Sec)? Leading zeros count in ids.");
+  });
+
+  it('counts the manager ids an import normalised in one info finding listing the records', () => {
+    const { org } = normalizeManagerIds(
+      orgOf(people(['5654', null], ['a', '00005654'], ['b', '005654'], ['c', 'ABC'], ['abc', '5654'])),
+    );
+    const findings = analyzeOrg(org).findings;
+    expect(findings.filter((f) => f.code === 'graph.dangling_manager')).toEqual([]);
+    const [note] = findings.filter((f) => f.code === 'graph.ids_normalized');
+    expect(note.severity).toBe('info');
+    expect(note.message).toBe(
+      "3 manager ids were read as the record they differ from only in case or leading zeros: '00005654' → '5654', '005654' → '5654' and 'ABC' → 'abc'.",
+    );
+    expect(note.data).toMatchObject({ count: 3, ids: ['a', 'b', 'c'] });
   });
 
   it('does not offer a record as its own near match', () => {

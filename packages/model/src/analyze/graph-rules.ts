@@ -1,4 +1,5 @@
 import type { OrgGraph } from '../graph/org-graph';
+import { idMatchKey } from '../import/normalize-ids';
 import type { Person } from '../schema/person';
 import { type AnalysisContext, addFinding, describePerson } from './context';
 
@@ -56,35 +57,45 @@ function checkSelfReports(ctx: AnalysisContext): void {
 }
 
 /**
- * Records whose id equals a dangling manager id but for case, by the lower-cased id. Only ids of a
- * wanted length are lower-cased, so the scan stays cheap on large orgs.
+ * Records whose id equals a dangling manager id but for case or leading zeros ({@link idMatchKey}),
+ * by that key. Only ids that could match (of a wanted length, or starting with a zero) are keyed,
+ * so the scan stays cheap on large orgs.
  */
-function findCaseMatches(ctx: AnalysisContext): Map<string, number[]> {
+function findNearMatches(ctx: AnalysisContext): Map<string, number[]> {
   const { graph } = ctx;
   const matches = new Map<string, number[]>();
   const lengths = new Set<number>();
   for (const i of graph.dangling) {
-    const missing = graph.records[i].managerId as string;
-    matches.set(missing.toLowerCase(), []);
-    lengths.add(missing.length);
+    const key = idMatchKey(graph.records[i].managerId as string);
+    matches.set(key, []);
+    lengths.add(key.length);
   }
   for (let i = 0; i < graph.n; i++) {
     const id = graph.records[i].id;
-    if (!lengths.has(id.length)) continue;
-    const found = matches.get(id.toLowerCase());
+    if (!lengths.has(id.length) && id[0] !== '0') continue;
+    const found = matches.get(idMatchKey(id));
     if (found && found.length < 2) found.push(i);
   }
   return matches;
 }
 
+/** How a near match differs: in case, in leading zeros, or both. */
+function howDiffers(missing: string, near: string): string {
+  const strip = (id: string) => id.replace(/^0+(?=.)/, '');
+  const zeros = missing.length - strip(missing).length !== near.length - strip(near).length;
+  const cased = strip(missing) !== strip(near);
+  if (zeros && cased) return 'Ids are case-sensitive and leading zeros count';
+  return zeros ? 'Leading zeros count in ids' : 'Ids are case-sensitive';
+}
+
 function checkDangling(ctx: AnalysisContext): void {
   const { graph } = ctx;
   if (graph.dangling.length === 0) return;
-  const near = findCaseMatches(ctx);
+  const near = findNearMatches(ctx);
   for (const i of graph.dangling) {
     const p = graph.records[i];
     const missing = p.managerId as string;
-    const match = near.get(missing.toLowerCase())?.find((j) => j !== i);
+    const match = near.get(idMatchKey(missing))?.find((j) => j !== i);
     const who = describePerson(ctx, i);
     const data: Record<string, unknown> = { id: p.id, managerId: missing, row: graph.rowOf[i] + 1 };
     let hint = '';
@@ -93,8 +104,8 @@ function checkDangling(ctx: AnalysisContext): void {
       const nearId = graph.records[match].id;
       data.nearMatch = nearId;
       const name = graph.records[match].name;
-      hint = ` Did you mean '${nearId}'${name ? ` (${name})` : ''}? Ids are case-sensitive.`;
-      fix = `Change the managerId of ${who} from '${missing}' to '${nearId}'.`;
+      hint = ` Did you mean '${nearId}'${name ? ` (${name})` : ''}? ${howDiffers(missing, nearId)}.`;
+      fix = `Change the managerId of ${who} from '${missing}' to '${nearId}' (or import with the option to normalise ids, which does it for every such id).`;
     }
     addFinding(
       ctx,
@@ -105,6 +116,25 @@ function checkDangling(ctx: AnalysisContext): void {
       data,
     );
   }
+}
+
+/** One info finding counting the manager ids the import rewrote (`org.importNotes.normalizedIds`). */
+function reportNormalizedIds(ctx: AnalysisContext): void {
+  const changes = ctx.org.importNotes?.normalizedIds ?? [];
+  if (changes.length === 0) return;
+  const examples = listNames(
+    changes.slice(0, 3).map((c) => `'${c.from}' → '${c.to}'`),
+    changes.length,
+    3,
+  );
+  addFinding(
+    ctx,
+    'graph.ids_normalized',
+    { kind: 'org', id: ctx.org.id },
+    `${changes.length} manager ${changes.length === 1 ? 'id was' : 'ids were'} read as the record ${changes.length === 1 ? 'it differs' : 'they differ'} from only in case or leading zeros: ${examples}.`,
+    'Check the source system writes ids one way; nothing to do in reorg.',
+    { count: changes.length, ids: changes.map((c) => c.id), changes },
+  );
 }
 
 function checkCycles(ctx: AnalysisContext): void {
@@ -191,6 +221,7 @@ export function checkGraph(ctx: AnalysisContext): void {
   checkDuplicates(ctx);
   checkSelfReports(ctx);
   checkDangling(ctx);
+  reportNormalizedIds(ctx);
   checkOrphanAggregates(ctx);
   checkCycles(ctx);
   checkRoots(ctx);

@@ -25,6 +25,7 @@ export {
 export { type HrisImportOptions, importHrisCsv } from './hris-csv';
 export { type ImportAnyOptions, importAny } from './import-any';
 export { importLadderCsv, type LadderCsvOptions } from './ladder-csv';
+export { type IdChange, idMatchKey, normalizeManagerIds } from './normalize-ids';
 export { type ImportIssue, type ImportResult, MAX_ISSUES } from './result';
 export { parseInteractionMode, parseTeamType } from './team-api';
 export { importTeamsFile, type TeamsFile } from './teams-file';

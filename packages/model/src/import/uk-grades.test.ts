@@ -20,6 +20,23 @@ describe('normalizeUkGrade', () => {
     ['SCS PB2', 'SCS2'],
     ['scs 3', 'SCS3'],
     ['Senior Civil Service Pay Band 4', 'SCS4'],
+    // HMRC's own grade names (UK_GRADE_NAMES)
+    ['Administrative Assistant', 'AA'],
+    ['Assistant Officer', 'AO'],
+    ['Officer', 'EO'],
+    ['Higher Officer', 'HEO'],
+    ['Senior Officer', 'SEO'],
+    // Senior Civil Service sub-band and ranges
+    ['SCS1A', 'SCS1'],
+    ['scs 1a', 'SCS1'],
+    ['SCS1/2', 'SCS1'],
+    ['SCS 2/3', 'SCS2'],
+    // Fast Stream: the grade outside the bracket, or in it when the words outside are none
+    ['Higher Executive Officer (Fast Stream)', 'HEO'],
+    ['Fast Stream (HEOD)', 'HEO'],
+    ['Fast Stream (SEO(D))', 'SEO'],
+    ['HEO(D)', 'HEO'],
+    ['SEOD', 'SEO'],
   ])('%s → %s', (raw, id) => {
     expect(normalizeUkGrade(raw)).toBe(id);
   });
@@ -28,7 +45,12 @@ describe('normalizeUkGrade', () => {
     expect(normalizeUkGrade('AfC band 7')).toBe('AfC band 7');
     expect(normalizeUkGrade('OF-6')).toBe('OF-6');
     expect(normalizeUkGrade('EA (London)')).toBe('EA (London)');
-    expect(normalizeUkGrade('SCS1A')).toBe('SCS1A');
+    expect(normalizeUkGrade('FS')).toBe('FS'); // a Fast Stream post, grade not given
+    expect(normalizeUkGrade('Fast Stream')).toBe('Fast Stream');
+    expect(normalizeUkGrade('SCS1B')).toBe('SCS1B');
+    expect(normalizeUkGrade('SCS1/3')).toBe('SCS1/3');
+    expect(normalizeUkGrade('Grade 6/7')).toBe('Grade 6/7');
+    expect(normalizeUkGrade('SCS5')).toBe('SCS5');
     expect(normalizeUkGrade('MQ00 ')).toBe('MQ00');
   });
 });

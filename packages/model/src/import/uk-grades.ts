@@ -1,4 +1,5 @@
 import type { Ladder } from '../schema/ladder';
+import { UK_GRADE_BY_FORM } from './uk-grade-names';
 
 /**
  * The UK civil-service grade ladder. IC track: AA 1, AO 2, EO 3, HEO 4, SEO 5, G7 6, G6 7;
@@ -27,41 +28,37 @@ export const UK_CIVIL_SERVICE_LADDER: Ladder = {
   },
 };
 
-/** Grade spellings, folded (lower case, letters and digits only), to their ladder id. */
-const GRADE_WORDS: Record<string, string> = {
-  aa: 'AA',
-  administrativeassistant: 'AA',
-  ao: 'AO',
-  administrativeofficer: 'AO',
-  administrationofficer: 'AO',
-  eo: 'EO',
-  executiveofficer: 'EO',
-  heo: 'HEO',
-  higherexecutiveofficer: 'HEO',
-  seo: 'SEO',
-  seniorexecutiveofficer: 'SEO',
-  g7: 'G7',
-  grade7: 'G7',
-  g6: 'G6',
-  grade6: 'G6',
-};
+/** Lower case, letters, digits and `/` only (brackets already dealt with). */
+const fold = (text: string) => text.toLowerCase().replace(/[^a-z0-9/]/g, '');
+
+/** The ladder id of one written form (no brackets), or undefined. See {@link normalizeUkGrade}. */
+function gradeOf(text: string): string | undefined {
+  const folded = fold(text);
+  const known = UK_GRADE_BY_FORM.get(folded.replace(/\//g, ''));
+  if (known) return known;
+  const scs = /^(?:scs|seniorcivilservice)(?:payband|band|pb)?([1-4])a?(?:\/(?:scs)?([1-4]))?$/.exec(folded);
+  if (!scs) return undefined;
+  const [low, high] = [Number(scs[1]), scs[2] === undefined ? undefined : Number(scs[2])];
+  if (high !== undefined && high !== low + 1) return undefined; // "SCS1/3" is not a band
+  return `SCS${low}`;
+}
 
 /**
- * The ladder id of a UK grade as departments write it, or the grade as written (trimmed) when it
- * is not a civil-service grade (e.g. NHS "AfC band 7", military "OF-6", "Fast Stream"): those
- * become `ladder.level_unknown` findings. Case, spaces, punctuation and a trailing location or
- * note in brackets are ignored: "Grade 7 (London)" → G7, "Senior Executive Officer" → SEO,
- * "SCS Pay Band 1" / "SCS PB1" / "Senior Civil Service 2" → SCS1 / SCS2.
+ * The ladder id of a UK grade as departments write it (the table `UK_GRADE_NAMES`, with its
+ * sources, and the Senior Civil Service bands: `SCS_SOURCE`), or the grade as written (trimmed)
+ * when it is not a civil-service grade (e.g. NHS "AfC band 7", military "OF-6", a bare "FS"):
+ * those become `ladder.level_unknown` findings, never guessed. Case, spaces and punctuation are
+ * ignored; a bracket is a note ("Grade 7 (London)" → G7, "Higher Executive Officer (Fast Stream)"
+ * → HEO) unless the words outside are no grade and the bracket is one ("Fast Stream (HEOD)" →
+ * HEO). "Senior Officer" (HMRC) → SEO; "SCS1A" → SCS1; "SCS1/2" → SCS1.
  */
 export function normalizeUkGrade(raw: string): string {
   const written = raw.trim();
-  const folded = written
-    .toLowerCase()
-    .replace(/\([^)]*\)/g, '')
-    .replace(/[^a-z0-9]/g, '');
-  const known = GRADE_WORDS[folded];
-  if (known) return known;
-  const scs = /^(?:scs|seniorcivilservice)(?:payband|band|pb)?([1-4])$/.exec(folded);
-  if (scs) return `SCS${scs[1]}`;
+  const outside = gradeOf(written.replace(/\([^)]*\)/g, ''));
+  if (outside) return outside;
+  for (const [, inside] of written.matchAll(/\(([^)]*)\)/g)) {
+    const grade = gradeOf(inside);
+    if (grade) return grade;
+  }
   return written;
 }

@@ -27,6 +27,16 @@ export const OrgSchema = z.object({
   interactions: z.array(InteractionSchema).default([]),
   ladder: LadderSchema.default(DEFAULT_LADDER),
   policy: PolicySchema.prefault({}),
+  /**
+   * What an import changed in the data it read, for the analysis to report (`graph.ids_normalized`):
+   * manager ids rewritten to the record they differ from only in case or leading zeros
+   * (`normalizeManagerIds`, the import option `normalizeIds`). Absent when nothing was changed.
+   */
+  importNotes: z
+    .object({
+      normalizedIds: z.array(z.object({ id: IdSchema, from: IdSchema, to: IdSchema })).default([]),
+    })
+    .optional(),
 });
 /** A validated org document. */
 export type Org = z.infer<typeof OrgSchema>;

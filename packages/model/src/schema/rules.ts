@@ -8,6 +8,10 @@ export const RULES = {
   'graph.self_report': { severity: 'error', source: 'Data integrity: nobody reports to themselves' },
   'graph.dangling_manager': { severity: 'error', source: 'Data integrity: every manager id names a record' },
   'graph.cycle': { severity: 'error', source: 'Data integrity: reporting lines form a tree' },
+  'graph.ids_normalized': {
+    severity: 'info',
+    source: 'Data integrity: manager ids read as the record they differ from only in case or leading zeros',
+  },
   'graph.multiple_roots': {
     severity: 'warning',
     source: 'Data integrity: an org is ideally one reporting tree',
