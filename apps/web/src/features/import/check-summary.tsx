@@ -39,6 +39,7 @@ export function CheckSummary({ result, running }: { result: CheckResult | null; 
     ...(result.open > 0 ? [`${n(result.open)} open or planned`] : []),
     ...(result.aggregates > 0 ? [`${n(result.aggregates)} posts counted by FTE`] : []),
     ...(result.teams > 0 ? [`${n(result.teams)} teams and groups`] : []),
+    ...(result.normalizedIds > 0 ? [`${n(result.normalizedIds)} manager ids normalised`] : []),
   ];
   return (
     <section className="import-card check-card check-ok" aria-labelledby="check-title">

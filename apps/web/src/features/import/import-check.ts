@@ -7,6 +7,7 @@ import {
   importHrisCsv,
   importUkOrganogram,
   loadOrg,
+  normalizeManagerIds,
   type Org,
 } from '@reorg/model';
 import Papa from 'papaparse';
@@ -43,6 +44,8 @@ export interface CheckOptions {
   asOf: string;
   name?: string;
   mapping?: HrisMapping;
+  /** Read manager ids that differ from a record's only in case or leading zeros as that record's (`normalizeManagerIds`). */
+  normalizeIds?: boolean;
 }
 
 /** What the importer found: the org's headline counts and warnings, or every error. */
@@ -54,6 +57,8 @@ export type CheckResult =
       aggregates: number;
       open: number;
       teams: number;
+      /** Manager ids rewritten by `normalizeIds` (0 without it). */
+      normalizedIds: number;
       warnings: ImportIssue[];
     }
   | { ok: false; errors: ImportIssue[] };
@@ -70,26 +75,28 @@ export type CheckFiles =
  * issues are listed by path in the `column` place.
  */
 export function checkImport(files: CheckFiles, options: CheckOptions): CheckResult {
+  const result = importFiles(files, options);
+  if (!result.ok || !options.normalizeIds || files.kind === 'org-json') return summarize(result);
+  return summarize({ ...result, value: normalizeManagerIds(result.value).org });
+}
+
+function importFiles(files: CheckFiles, options: CheckOptions): ImportResult<Org> {
   const named = options.name ? { name: options.name } : {};
   if (files.kind === 'hris') {
-    return summarize(
-      importHrisCsv(files.file.text, {
-        asOf: options.asOf,
-        fileName: files.file.name,
-        ...named,
-        ...(options.mapping ? { mapping: options.mapping } : {}),
-      }),
-    );
+    return importHrisCsv(files.file.text, {
+      asOf: options.asOf,
+      fileName: files.file.name,
+      ...named,
+      ...(options.mapping ? { mapping: options.mapping } : {}),
+    });
   }
   if (files.kind === 'uk-organogram') {
-    return summarize(
-      importUkOrganogram(files.senior.text, files.junior?.text, {
-        asOf: options.asOf,
-        seniorFileName: files.senior.name,
-        ...(files.junior ? { juniorFileName: files.junior.name } : {}),
-        ...named,
-      }),
-    );
+    return importUkOrganogram(files.senior.text, files.junior?.text, {
+      asOf: options.asOf,
+      seniorFileName: files.senior.name,
+      ...(files.junior ? { juniorFileName: files.junior.name } : {}),
+      ...named,
+    });
   }
   let doc: unknown;
   try {
@@ -104,7 +111,7 @@ export function checkImport(files: CheckFiles, options: CheckOptions): CheckResu
       errors: loaded.issues.map((i) => ({ file: files.file.name, column: i.path, message: i.message })),
     };
   }
-  return summarize({ ok: true, value: loaded.org, warnings: [] });
+  return { ok: true, value: loaded.org, warnings: [] };
 }
 
 function summarize(result: ImportResult<Org>): CheckResult {
@@ -123,6 +130,7 @@ function summarize(result: ImportResult<Org>): CheckResult {
     aggregates,
     open,
     teams: org.teams.length,
+    normalizedIds: org.importNotes?.normalizedIds.length ?? 0,
     warnings: result.warnings,
   };
 }

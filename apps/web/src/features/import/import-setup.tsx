@@ -12,6 +12,8 @@ interface Props {
   namePlaceholder: string;
   asOf: string;
   onAsOf: (asOf: string) => void;
+  normalizeIds: boolean;
+  onNormalizeIds: (normalizeIds: boolean) => void;
   overrides: HrisMapping;
   onOverrides: (overrides: HrisMapping) => void;
   disabled: boolean;
@@ -104,6 +106,22 @@ export function ImportSetup(p: Props) {
               />
               <span className="muted field-hint">
                 The date the data describes: tenure (new managers) is measured to it.
+              </span>
+            </div>
+            <div className="field">
+              <label className="check-field">
+                <input
+                  type="checkbox"
+                  data-testid="import-normalize-ids"
+                  checked={p.normalizeIds}
+                  onChange={(e) => p.onNormalizeIds(e.target.checked)}
+                  disabled={p.disabled}
+                />
+                Normalise manager ids
+              </label>
+              <span className="muted field-hint">
+                A manager id that names no post but differs from one only in case or leading zeros (00005654
+                for 5654) is read as that post's.
               </span>
             </div>
           </div>

@@ -38,6 +38,7 @@ export function ImportView({ onImported }: { onImported: (orgId: string) => void
   const [name, setName] = useState('');
   const [asOf, setAsOf] = useState(() => localToday(new Date()));
   const [overrides, setOverrides] = useState<HrisMapping>({});
+  const [normalizeIds, setNormalizeIds] = useState(false);
   const [check, setCheck] = useState<{ result: CheckResult | null; running: boolean }>({
     result: null,
     running: false,
@@ -66,6 +67,7 @@ export function ImportView({ onImported }: { onImported: (orgId: string) => void
           asOf,
           ...(name.trim() ? { name: name.trim() } : {}),
           ...(plan.kind === 'hris' ? { mapping: JSON.parse(mappingKey) as HrisMapping } : {}),
+          ...(normalizeIds ? { normalizeIds } : {}),
         })
         .then((result) => {
           if (live) setCheck({ result, running: false });
@@ -79,7 +81,7 @@ export function ImportView({ onImported }: { onImported: (orgId: string) => void
       live = false;
       clearTimeout(timer);
     };
-  }, [plan, asOf, name, mappingKey]);
+  }, [plan, asOf, name, mappingKey, normalizeIds]);
 
   const choose = async (files: File[]) => {
     setChosen(null);
@@ -111,6 +113,7 @@ export function ImportView({ onImported }: { onImported: (orgId: string) => void
       asOf,
       name: name.trim(),
       mapping,
+      normalizeIds,
       onProgress: setProgress,
     });
     setProgress(null);
@@ -141,6 +144,8 @@ export function ImportView({ onImported }: { onImported: (orgId: string) => void
             namePlaceholder={check.result?.ok ? check.result.org.name : 'From the file'}
             asOf={asOf}
             onAsOf={setAsOf}
+            normalizeIds={normalizeIds}
+            onNormalizeIds={setNormalizeIds}
             overrides={overrides}
             onOverrides={setOverrides}
             disabled={busy}

@@ -19,6 +19,8 @@ export interface StartUpload {
   asOf: string;
   name: string;
   mapping: HrisMapping;
+  /** Send `normalizeIds=true` (CSV imports). */
+  normalizeIds?: boolean;
   onProgress: (p: Progress) => void;
 }
 
@@ -31,6 +33,7 @@ export async function startUpload(
   options: StartUpload,
 ): Promise<{ ok: true; orgId: string } | { ok: false; failure: UploadFailure }> {
   const { plan, files, asOf, name, mapping, onProgress } = options;
+  const normalized = options.normalizeIds ? { normalizeIds: true } : {};
   const byName = (n: string) => files.find((f) => f.name === n)!;
   let request: UploadRequest;
   if (plan.kind === 'hris') {
@@ -44,14 +47,14 @@ export async function startUpload(
     request = {
       kind: 'hris',
       file: byName(plan.file.name),
-      query: { asOf, name: orgName, id: orgIdFor(orgName, taken), mapping },
+      query: { asOf, name: orgName, id: orgIdFor(orgName, taken), mapping, ...normalized },
     };
   } else if (plan.kind === 'uk-organogram') {
     request = {
       kind: 'uk-organogram',
       senior: byName(plan.senior.name),
       ...(plan.junior ? { junior: byName(plan.junior.name) } : {}),
-      query: { asOf, ...(name ? { name } : {}) },
+      query: { asOf, ...(name ? { name } : {}), ...normalized },
     };
   } else {
     request = { kind: 'org-json', file: byName(plan.file.name) };

@@ -24,6 +24,8 @@ export interface UploadQuery {
   id?: string;
   name?: string;
   mapping?: HrisMapping;
+  /** `normalizeIds=true`: manager ids differing from a record's only in case or leading zeros are that record's. */
+  normalizeIds?: boolean;
 }
 
 /** The path and query of an upload (`/api/orgs?format=…`); the mapping only when it changes something. */
@@ -34,6 +36,7 @@ export function uploadUrl(request: UploadRequest): string {
   if (request.query.name) q.set('name', request.query.name);
   const mapping = request.query.mapping;
   if (mapping && Object.keys(mapping).length > 0) q.set('mapping', JSON.stringify(mapping));
+  if (request.query.normalizeIds) q.set('normalizeIds', 'true');
   return `/api/orgs?${q}`;
 }
 
