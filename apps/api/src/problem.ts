@@ -23,6 +23,8 @@ export const PROBLEM_TYPES = {
   unsupportedMediaType: 'urn:reorg:problem:unsupported-media-type',
   notImplemented: 'urn:reorg:problem:not-implemented',
   internal: 'urn:reorg:problem:internal',
+  busy: 'urn:reorg:problem:busy',
+  cancelled: 'urn:reorg:problem:cancelled',
 } as const;
 
 /**

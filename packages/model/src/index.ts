@@ -24,6 +24,7 @@ export * from './schema/ladder';
 export * from './schema/org';
 export * from './schema/person';
 export * from './schema/policy';
+export * from './schema/rate-card';
 export * from './schema/report';
 export * from './schema/rules';
 export * from './schema/team';

@@ -1,7 +1,7 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { type AppEnv, limitBody } from '../http';
 import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
-import type { Simulations } from '../services/simulations';
+import { MAX_SIMULATION_WORK, type Simulations } from '../services/simulations';
 import { SimulateBodySchema, SimulationAnswerSchema } from './plan-schemas';
 import { PLAN_BODY_LIMIT } from './plans';
 
@@ -22,31 +22,94 @@ const simulateRoute = createRoute({
     },
     404: problemResponse('No such org, scenario, revision or saved plan'),
     413: problemResponse('Body too large'),
-    422: problemResponse('Invalid body (every issue with its path), or a saved plan of another org'),
+    422: problemResponse(
+      'Invalid body (every issue with its path), a saved plan of another org, or more work than the cap (runs × quarters × people)',
+    ),
+    429: problemResponse(
+      'Every simulation worker is busy and the queue is full: retry after `Retry-After` seconds',
+    ),
+    503: problemResponse('The client went away: the simulation was cancelled'),
   },
 });
 
-/** `/api/simulations`: run a headcount plan over quarters. */
+const poolRoute = createRoute({
+  method: 'get',
+  path: '/pool',
+  summary: 'How busy the simulation workers are',
+  responses: {
+    200: {
+      description: 'Worker threads, queue limit, simulations running and waiting',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              threads: z.number().int(),
+              queueLimit: z.number().int(),
+              running: z.number().int(),
+              queued: z.number().int(),
+              maxWork: z.number().int().openapi({ description: 'The cap on runs × quarters × people.' }),
+            })
+            .openapi('SimulationPoolStatus'),
+        },
+      },
+    },
+  },
+});
+
+/**
+ * `/api/simulations`: run a headcount plan over quarters on the worker pool (cancelled when the
+ * client goes away), and `GET /api/simulations/pool`: how busy the pool is.
+ */
 export function createSimulationRoutes(simulations: Simulations) {
-  return new OpenAPIHono<AppEnv>().openapi(simulateRoute, async (c) => {
-    const body = c.req.valid('json');
-    const outcome = await simulations.run(body);
-    if (outcome.ok) return c.json({ ...outcome.result, target: outcome.target }, 200);
-    if (outcome.reason === 'not-found') {
+  return new OpenAPIHono<AppEnv>()
+    .openapi(poolRoute, (c) => c.json({ ...simulations.pool.status(), maxWork: MAX_SIMULATION_WORK }, 200))
+    .openapi(simulateRoute, async (c) => {
+      const body = c.req.valid('json');
+      const outcome = await simulations.run(body, c.req.raw.signal);
+      if (outcome.ok) return c.json({ ...outcome.result, target: outcome.target }, 200);
+      if (outcome.reason === 'too-big') {
+        return problem(c, {
+          type: PROBLEM_TYPES.validation,
+          title: 'Simulation too large',
+          status: 422,
+          detail: outcome.detail,
+          cap: outcome.cap,
+          work: outcome.work,
+          errors: [{ in: 'body', path: 'runs', message: outcome.detail }],
+        });
+      }
+      if (outcome.reason === 'queue-full') {
+        c.header('Retry-After', String(outcome.retryAfterSeconds));
+        return problem(c, {
+          type: PROBLEM_TYPES.busy,
+          title: 'Too many simulations',
+          status: 429,
+          detail: outcome.detail,
+        });
+      }
+      if (outcome.reason === 'cancelled') {
+        return problem(c, {
+          type: PROBLEM_TYPES.cancelled,
+          title: 'Cancelled',
+          status: 503,
+          detail: outcome.detail,
+        });
+      }
+      if (outcome.reason === 'not-found') {
+        return problem(c, {
+          type: PROBLEM_TYPES.notFound,
+          title: 'Not found',
+          status: 404,
+          detail: outcome.detail,
+          errors: [{ in: 'body', path: outcome.field, message: outcome.detail }],
+        });
+      }
       return problem(c, {
-        type: PROBLEM_TYPES.notFound,
-        title: 'Not found',
-        status: 404,
+        type: PROBLEM_TYPES.validation,
+        title: 'Validation failed',
+        status: 422,
         detail: outcome.detail,
-        errors: [{ in: 'body', path: outcome.field, message: outcome.detail }],
+        errors: [{ in: 'body', path: 'planId', message: outcome.detail }],
       });
-    }
-    return problem(c, {
-      type: PROBLEM_TYPES.validation,
-      title: 'Validation failed',
-      status: 422,
-      detail: outcome.detail,
-      errors: [{ in: 'body', path: 'planId', message: outcome.detail }],
     });
-  });
 }

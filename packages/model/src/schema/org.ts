@@ -3,6 +3,7 @@ import { IdSchema, IsoDateSchema } from './common';
 import { DEFAULT_LADDER, LadderSchema } from './ladder';
 import { PersonSchema } from './person';
 import { PolicySchema } from './policy';
+import { RateCardSchema } from './rate-card';
 import { InteractionSchema, TeamSchema } from './team';
 
 /** The org document version this code writes. Older documents are migrated on load. */
@@ -37,6 +38,11 @@ export const OrgSchema = z.object({
       normalizedIds: z.array(z.object({ id: IdSchema, from: IdSchema, to: IdSchema })).default([]),
     })
     .optional(),
+  /**
+   * Cost per level (optionally per location) for posts without a cost of their own; optional, so
+   * documents of schemaVersion 1 without it stay valid (no migration needed).
+   */
+  rateCard: RateCardSchema.optional(),
 });
 /** A validated org document. */
 export type Org = z.infer<typeof OrgSchema>;

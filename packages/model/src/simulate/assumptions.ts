@@ -37,11 +37,45 @@ export function describeAssumptions(
     `Replacement cost: ${plan.replacementCostMonths} months of a leaver's annual cost (EL26: 6–18 months; default 9).`,
     `Cost: annual run rate of the people in post, in ${org.currency}; open requisitions cost nothing until filled` +
       (setup.costFallbacks.missing > 0
-        ? `; ${setup.costFallbacks.missing} records with no cost take the median cost of their level.`
+        ? `; ${setup.costFallbacks.missing} records with no cost take ${fallbackWords(org)}.`
         : '.') +
-      ' Hires with no cost take the median cost of their level.',
+      ` Hires with no cost take ${fallbackWords(org)}.`,
+    ...planTargets(org, plan),
     `Managers needed: first-line positions keep their counted span at or under the target's max (new manager ${span.newManager.min}–${span.newManager.max} for ${span.newManagerDays} days, then experienced ${span.experiencedJunior.min}–${span.experiencedJunior.max}, or ${span.experiencedSenior.min}–${span.experiencedSenior.max} when at least ${pct(span.seniorShare)} of reports are senior); new manager requisitions are counted, not hired, and the reporting structure does not change.`,
     `1:1 load: ${one.minutesPerReport} min a week per direct report plus ${one.skipLevelMinutes} min a month per skip-level report (${one.weeksPerMonth} weeks a month) [1on1].`,
     `Runs: ${runs} with seed ${seed}; bands are the 10th, 50th and 90th percentiles and the mean over runs.`,
   ];
+}
+
+/** How posts without a cost get one, in words. */
+function fallbackWords(org: Org): string {
+  const card = org.rateCard;
+  if (!card || card.rates.length === 0) return 'the median cost of their level';
+  return `the rate card's rate for their level (at their location when it has one${card.source ? `; ${card.source}` : ''}), else the median cost of their level`;
+}
+
+/** Budget, headcount target and promotion rates in words (nothing when the plan has none). */
+function planTargets(org: Org, plan: ResolvedPlan): string[] {
+  const out: string[] = [];
+  const money = (x: number) => `${x.toLocaleString('en-US')} ${org.currency}`;
+  if (plan.budget) {
+    const over = Object.keys(plan.budget.byQuarter ?? {}).length;
+    out.push(
+      `Budget: an annual cost run rate of ${money(plan.budget.annualCost)}${over ? ` (${over} quarters set apart)` : ''}; a run is within budget at a quarter when its cost at the quarter's end is at most the budget.`,
+    );
+  }
+  if (plan.headcountTarget) {
+    out.push(
+      `Headcount target: ${plan.headcountTarget.count} people in post; a run reaches it when its headcount at a quarter's end is at least the quarter's target.`,
+    );
+  }
+  const promo = Object.entries(plan.promotions?.byLevel ?? {});
+  const mgmt = Object.entries(plan.promotions?.intoManagement ?? {});
+  if (promo.length + mgmt.length > 0) {
+    const list = (e: [string, number][]) => e.map(([l, r]) => `${l} ${pct(r, 1)}`).join(', ') || 'none';
+    out.push(
+      `Promotions a year: to the next IC level ${list(promo)}; into management ${list(mgmt)}. The manager bench is the expected number of ICs moved into management (no randomness); promotions do not change costs or the reporting structure.`,
+    );
+  }
+  return out;
 }

@@ -21,10 +21,13 @@ export const PlanHireSchema = z.object({
   /** The quarter the requisitions open; each hire starts `timeToHireQuarters` later. */
   quarter: QuarterSchema,
   /**
-   * Annual loaded cost of each hire in the org's currency. Default: the median cost of the org's
-   * people at that level, else the median cost of everyone with a cost, else 0.
+   * Annual loaded cost of each hire in the org's currency. Default: the org's rate card (the
+   * level at `location`, else the level), else the median cost of the org's people at that
+   * level, else the median cost of everyone with a cost, else 0.
    */
   cost: z.number().nonnegative().optional(),
+  /** Where the hires work, for the rate card's per-location rates (optional). */
+  location: z.string().trim().min(1).optional(),
 });
 /** A validated plan line. */
 export type PlanHire = z.infer<typeof PlanHireSchema>;
@@ -51,6 +54,46 @@ export const BackfillSchema = z.object({
 });
 /** Validated backfill settings. */
 export type Backfill = z.infer<typeof BackfillSchema>;
+
+const byQuarter = <T extends z.ZodType>(value: T) => z.record(QuarterSchema, value).optional();
+
+/**
+ * An annual cost budget (DESIGN.md "Headcount plans: budget and target"): the annual cost run
+ * rate the org may reach, in the org's currency; `byQuarter` overrides it for single quarters.
+ * A run is within budget at a quarter when its cost run rate at the quarter's end is at most the
+ * quarter's budget.
+ */
+export const BudgetSchema = z.object({
+  annualCost: z.number().nonnegative(),
+  byQuarter: byQuarter(z.number().nonnegative()),
+});
+/** A validated budget. */
+export type Budget = z.infer<typeof BudgetSchema>;
+
+/**
+ * A headcount target: people in post to reach, `byQuarter` overriding `count` for single
+ * quarters. A run is at target at a quarter when its headcount at the quarter's end is at least
+ * the quarter's target.
+ */
+export const HeadcountTargetSchema = z.object({
+  count: z.number().int().nonnegative(),
+  byQuarter: byQuarter(z.number().int().nonnegative()),
+});
+/** A validated headcount target. */
+export type HeadcountTarget = z.infer<typeof HeadcountTargetSchema>;
+
+/**
+ * Promotions, for the manager bench: annual rates by level id. `byLevel[L]` is the share of ICs
+ * at level L promoted a year to the next level of the IC track; `intoManagement[L]` the share of
+ * ICs at level L who move into management a year (they join the bench of internal manager
+ * candidates). Stated assumptions: no defaults.
+ */
+export const PromotionsSchema = z.object({
+  byLevel: z.record(z.string(), RateSchema).optional(),
+  intoManagement: z.record(z.string(), RateSchema).optional(),
+});
+/** Validated promotion rates. */
+export type Promotions = z.infer<typeof PromotionsSchema>;
 
 /**
  * A headcount plan (DOMAIN.md "Simulation"): planned hires by team, level and quarter, and the
@@ -89,6 +132,12 @@ export const HeadcountPlanSchema = z.object({
    * leaver costs 6–18 months of salary).
    */
   replacementCostMonths: z.number().min(0).max(60).optional(),
+  /** An annual cost budget (optional): the result then gives `pWithinBudget` per quarter. */
+  budget: BudgetSchema.optional(),
+  /** A headcount target (optional): `pAtHeadcountTarget` per quarter and `targetReachedBy`. */
+  headcountTarget: HeadcountTargetSchema.optional(),
+  /** Promotion rates (optional) for the manager bench. */
+  promotions: PromotionsSchema.optional(),
 });
 /** A validated headcount plan (defaults filled in). */
 export type HeadcountPlan = z.infer<typeof HeadcountPlanSchema>;

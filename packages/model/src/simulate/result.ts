@@ -43,9 +43,56 @@ export const SimulationQuarterSchema = z.object({
   busiestManagerHours: QuantileBandSchema,
   /** Mean weekly 1:1 hours of the five busiest manager positions. */
   top5ManagerHours: QuantileBandSchema,
+  /** The plan's budget for this quarter (annual cost run rate), when it has one. */
+  budget: z.number().optional(),
+  /** Share of runs (0–1) whose cost run rate at the quarter's end is within `budget`. */
+  pWithinBudget: z.number().min(0).max(1).optional(),
+  /** The plan's headcount target for this quarter, when it has one. */
+  headcountTarget: z.number().optional(),
+  /** Share of runs (0–1) whose headcount at the quarter's end is at least `headcountTarget`. */
+  pAtHeadcountTarget: z.number().min(0).max(1).optional(),
 });
 /** One simulated quarter. */
 export type SimulationQuarter = z.infer<typeof SimulationQuarterSchema>;
+
+/**
+ * Where the cost of posts came from: one row per plan line (`of: 'hire'`, `line` its index) and
+ * one per group of the org's open reqs and people that have no cost of their own, by level,
+ * location and source ({@link CostSource} of sim-costs: `own`, `rate-card`, `level-median`,
+ * `org-median`, `none`). `annualCostPerPost` is compensation-like: redact it with other costs.
+ */
+export const CostSourceRowSchema = z.object({
+  of: z.enum(['hire', 'open-req', 'person']),
+  line: z.number().int().optional(),
+  level: z.string().nullable(),
+  location: z.string().nullable(),
+  posts: z.number(),
+  source: z.enum(['own', 'rate-card', 'level-median', 'org-median', 'none']),
+  /** For `rate-card`: the rate's location (null: the level's rate for any location). */
+  rateLocation: z.string().nullable(),
+  annualCostPerPost: z.number(),
+});
+/** One row of {@link SimulationResult.costSources}. */
+export type CostSourceRow = z.infer<typeof CostSourceRowSchema>;
+
+/**
+ * The manager bench of one quarter (no randomness: expected values of the IC track under the
+ * plan's attrition, hires, backfill and promotion rates). `managersNeeded` and `newManagerReqs`
+ * are the p50 of the simulated bands; `seniorIcs` the expected ICs at or above the senior rank;
+ * `internalCandidates` the expected bench of ICs moved into management so far;
+ * `externalManagersNeeded` = max(0, newManagerReqs − internalCandidates): manager hires from
+ * outside that the bench cannot cover.
+ */
+export const ManagerBenchQuarterSchema = z.object({
+  quarter: QuarterSchema,
+  managersNeeded: z.number(),
+  newManagerReqs: z.number(),
+  seniorIcs: z.number(),
+  internalCandidates: z.number(),
+  externalManagersNeeded: z.number(),
+});
+/** One quarter of the manager bench. */
+export type ManagerBenchQuarter = z.infer<typeof ManagerBenchQuarterSchema>;
 
 /** The org as the simulation starts from it (no randomness). */
 export const SimulationStartSchema = z.object({
@@ -77,6 +124,15 @@ export const SimulationResultSchema = z.object({
   seed: z.number().int(),
   start: SimulationStartSchema,
   quarters: z.array(SimulationQuarterSchema),
+  /**
+   * With a headcount target: the first quarter by which at least 50% (p50) and 90% (p90) of runs
+   * have reached their quarter's target at some quarter end; null when that never happens.
+   */
+  targetReachedBy: z.object({ p50: QuarterSchema.nullable(), p90: QuarterSchema.nullable() }).optional(),
+  /** With a budget: share of runs (0–1) within budget at every quarter's end. */
+  pWithinBudgetThroughout: z.number().min(0).max(1).optional(),
+  costSources: z.array(CostSourceRowSchema),
+  managerBench: z.array(ManagerBenchQuarterSchema),
   assumptions: z.array(z.string()),
   warnings: z.array(z.string()),
 });

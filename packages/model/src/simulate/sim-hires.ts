@@ -2,7 +2,8 @@ import type { OrgGraph } from '../graph/org-graph';
 import type { Org } from '../schema/org';
 import type { HeadcountPlan } from './plan';
 import { quarterNumber } from './quarter';
-import type { CostFallbacks } from './sim-costs';
+import type { CostSourceRow } from './result';
+import { type CostFallbacks, type RateIndex, resolveCost } from './sim-costs';
 import { KIND_JUNIOR, KIND_SENIOR } from './sim-run';
 import type { Buffers } from './sim-setup';
 
@@ -11,6 +12,8 @@ export interface HireCtx {
   slotOf: Int32Array;
   rank: Map<string, number>;
   costFallbacks: CostFallbacks;
+  rates: RateIndex;
+  costSources: CostSourceRow[];
   first: number;
   b: Buffers;
   warnings: string[];
@@ -37,7 +40,21 @@ export function fillHireSlots(
     }
     const r = c.rank.get(hire.level);
     if (r === undefined) warnings.push(`${where}.level: level ${hire.level} is not in the org's ladder`);
-    const cost = hire.cost ?? c.costFallbacks.byLevel.get(hire.level) ?? c.costFallbacks.all;
+    const resolved =
+      hire.cost === undefined
+        ? resolveCost(c.rates, c.costFallbacks, hire.level, hire.location)
+        : { annualCost: hire.cost, source: 'own' as const };
+    const cost = resolved.annualCost;
+    c.costSources.push({
+      of: 'hire',
+      line: h,
+      level: hire.level,
+      location: hire.location?.trim() || null,
+      posts: hire.count,
+      source: resolved.source,
+      rateLocation: 'rateLocation' in resolved ? (resolved.rateLocation ?? null) : null,
+      annualCostPerPost: cost,
+    });
     let landing = quarterNumber(hire.quarter) - start + plan.timeToHireQuarters;
     if (landing < 0) {
       warnings.push(

@@ -2,7 +2,14 @@ import { getOrgGraph, type OrgGraph } from '../graph/org-graph';
 import type { Org } from '../schema/org';
 import type { HeadcountPlan } from './plan';
 import { addQuarters, quarterNumber, quarterOfDate } from './quarter';
-import { type CostFallbacks, getCostFallbacks } from './sim-costs';
+import type { CostSourceRow } from './result';
+import {
+  type CostFallbacks,
+  getCostFallbacks,
+  indexRateCard,
+  type RateIndex,
+  resolveCost,
+} from './sim-costs';
 import { fillHireSlots } from './sim-hires';
 import { KIND_AGGREGATE, KIND_ASSISTANT, KIND_JUNIOR, KIND_SENIOR } from './sim-run';
 import { type FirstLineTargets, firstLineTargets } from './sim-targets';
@@ -43,6 +50,8 @@ export interface SimSetup {
   readonly costFallbacks: CostFallbacks;
   readonly openReqs: number;
   readonly plannedHires: number;
+  /** Where the costs of posts without one of their own came from (plan lines: every line). */
+  readonly costSources: CostSourceRow[];
   readonly warnings: string[];
 }
 
@@ -64,6 +73,8 @@ export function buildSimSetup(org: Org, plan: HeadcountPlan & { startQuarter: st
   for (const track of ['ic', 'manager'] as const)
     for (const l of org.ladder.tracks[track]) if (!rank.has(l.id)) rank.set(l.id, l.rank);
   const costFallbacks = getCostFallbacks(g);
+  const rates = indexRateCard(org.rateCard);
+  const costSources: CostSourceRow[] = [];
   const slotOf = new Int32Array(g.n);
   let slots = 0;
   for (let i = 0; i < g.n; i++) {
@@ -74,8 +85,16 @@ export function buildSimSetup(org: Org, plan: HeadcountPlan & { startQuarter: st
   const total = slots + plannedHires;
   const b = newBuffers(total);
   const offset = quarterOffset(org.asOf, plan.startQuarter);
-  const openReqs = fillRecordSlots(org, g, plan, { slotOf, rank, costFallbacks, offset, b });
-  fillHireSlots(org, g, plan, { slotOf, rank, costFallbacks, first: slots, b, warnings });
+  const openReqs = fillRecordSlots(org, g, plan, {
+    slotOf,
+    rank,
+    costFallbacks,
+    rates,
+    costSources,
+    offset,
+    b,
+  });
+  fillHireSlots(org, g, plan, { slotOf, rank, costFallbacks, rates, costSources, first: slots, b, warnings });
   for (const level of Object.keys(plan.attrition.byLevel ?? {}))
     if (!rank.has(level))
       warnings.push(`attrition.byLevel.${level}: level ${level} is not in the org's ladder`);
@@ -101,6 +120,7 @@ export function buildSimSetup(org: Org, plan: HeadcountPlan & { startQuarter: st
     costFallbacks,
     openReqs,
     plannedHires,
+    costSources,
     warnings,
   };
 }
@@ -152,6 +172,8 @@ interface RecordCtx {
   slotOf: Int32Array;
   rank: Map<string, number>;
   costFallbacks: CostFallbacks;
+  rates: RateIndex;
+  costSources: CostSourceRow[];
   /** Quarters from the asOf quarter to the start quarter. */
   offset: number;
   b: Buffers;
@@ -163,7 +185,7 @@ function fillRecordSlots(org: Org, g: OrgGraph, plan: HeadcountPlan, c: RecordCt
   const seniorRank = org.policy.seniorRank;
   // Open and planned records count as requisitions opened in the asOf quarter.
   const landing = Math.max(0, plan.timeToHireQuarters - c.offset);
-  let open = 0;
+  let openCount = 0;
   for (let i = 0; i < g.n; i++) {
     const p = g.records[i];
     const weight = p.aggregate ? Math.max(0, Math.ceil(p.fte)) : 1;
@@ -178,16 +200,32 @@ function fillRecordSlots(org: Org, g: OrgGraph, plan: HeadcountPlan, c: RecordCt
         : r !== undefined && r >= seniorRank
           ? KIND_SENIOR
           : KIND_JUNIOR;
-    const cost = p.cost ?? c.costFallbacks.byLevel.get(p.level ?? '') ?? c.costFallbacks.all;
+    const open = p.status === 'open' || p.status === 'planned';
+    let postCost = p.cost ?? 0;
+    if (p.cost === undefined) {
+      const resolved = resolveCost(c.rates, c.costFallbacks, p.level, p.location);
+      // A rate is per post; a median is per person, spread over an aggregate's posts as before.
+      postCost =
+        p.aggregate && resolved.source !== 'rate-card' ? resolved.annualCost / weight : resolved.annualCost;
+      noteSource(
+        c.costSources,
+        open ? 'open-req' : 'person',
+        p.level,
+        p.location,
+        weight,
+        resolved,
+        postCost,
+      );
+    } else if (p.aggregate) postCost = p.cost / weight;
     for (let k = 0; k < weight; k++) {
       const s = c.slotOf[i] + k;
       b.mgr[s] = mgr;
-      b.cost[s] = p.aggregate ? cost / weight : cost;
+      b.cost[s] = postCost;
       b.fte[s] = p.aggregate ? p.fte / weight : p.fte;
       b.kind[s] = kind;
       b.level[s] = p.level;
-      if (p.status === 'open' || p.status === 'planned') {
-        open++;
+      if (open) {
+        openCount++;
         if (landing < plan.quarters) b.land0[s] = landing;
       } else {
         b.active0[s] = 1;
@@ -195,7 +233,39 @@ function fillRecordSlots(org: Org, g: OrgGraph, plan: HeadcountPlan, c: RecordCt
       }
     }
   }
-  return open;
+  return openCount;
+}
+
+/** Adds `posts` posts of a fallback cost to the row of the same kind, level, location and rate. */
+function noteSource(
+  rows: CostSourceRow[],
+  of: 'open-req' | 'person',
+  level: string | undefined,
+  location: string | undefined,
+  posts: number,
+  resolved: ReturnType<typeof resolveCost>,
+  annualCostPerPost: number,
+): void {
+  const loc = location?.trim() || null;
+  const row = rows.find(
+    (r) =>
+      r.of === of &&
+      r.level === (level ?? null) &&
+      r.location === loc &&
+      r.source === resolved.source &&
+      r.annualCostPerPost === annualCostPerPost,
+  );
+  if (row) row.posts += posts;
+  else
+    rows.push({
+      of,
+      level: level ?? null,
+      location: loc,
+      posts,
+      source: resolved.source,
+      rateLocation: resolved.rateLocation ?? null,
+      annualCostPerPost,
+    });
 }
 
 /** Slots grouped by the quarterly leaving probability of their level, in slot order. */

@@ -6,6 +6,8 @@ import { round2, toBand } from './quantiles';
 import { addQuarters } from './quarter';
 import type { SimulationQuarter, SimulationResult } from './result';
 import { createSeededRng, deriveRunSeed, type RngFactory } from './rng';
+import { managerBench } from './sim-bench';
+import { budgetOutcomes } from './sim-budget';
 import {
   createMetricValues,
   createRunState,
@@ -101,6 +103,9 @@ export function simulatePlan(org: Org, plan: HeadcountPlan, options: SimulateOpt
   for (let run = 0; run < runs; run++) {
     simulateRun(setup, params, state, factory(deriveRunSeed(seed, run)), values, run, runs);
   }
+  const quarterBands = toQuarters(values, resolved.startQuarter, setup.quarters, runs);
+  const outcomes = budgetOutcomes(resolved, values, setup.quarters, runs);
+  const withOdds = quarterBands.map((q, i) => ({ ...q, ...outcomes.perQuarter[i] }));
   return {
     plan: resolved,
     orgId: org.id,
@@ -114,7 +119,13 @@ export function simulatePlan(org: Org, plan: HeadcountPlan, options: SimulateOpt
       plannedHires: setup.plannedHires,
       firstLineManagers: setup.firstLine.positions.length,
     },
-    quarters: toQuarters(values, resolved.startQuarter, setup.quarters, runs),
+    quarters: withOdds,
+    ...(outcomes.targetReachedBy ? { targetReachedBy: outcomes.targetReachedBy } : {}),
+    ...(outcomes.pWithinBudgetThroughout !== undefined
+      ? { pWithinBudgetThroughout: outcomes.pWithinBudgetThroughout }
+      : {}),
+    costSources: setup.costSources,
+    managerBench: managerBench(org, resolved, quarterBands),
     assumptions: describeAssumptions(org, resolved, setup, runs, seed),
     warnings: setup.warnings,
   };
