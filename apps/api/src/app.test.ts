@@ -185,6 +185,7 @@ describe.each(ENGINES)('the app on %s', (engine) => {
         'GET /api/orgs/{id}/plans',
         'GET /api/plans/{id}',
         'POST /api/simulations',
+        'GET /api/simulations/pool',
       ].sort(),
     );
     expect(Object.keys(doc.components.schemas)).toEqual(
