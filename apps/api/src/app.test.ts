@@ -2,10 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app';
+import { type AppOptions, createApp } from './app';
+import { Identity } from './auth/identity';
 import type { Store } from './db/store';
 import { createJsonLogger } from './log';
-import { ENGINES, openTestStore } from './testing/engines';
+import { ENGINES, openTestStore, signedIn, TEST_ADMIN } from './testing/engines';
 import { type Json, readJson } from './testing/http';
 import { smallOrg } from './testing/orgs';
 import { PLACEHOLDER_HTML } from './web';
@@ -16,8 +17,15 @@ describe.each(ENGINES)('the app on %s', (engine) => {
   let store: Store;
   let close: () => Promise<void>;
   let webDir: string;
+  let identity: Identity;
+  let token: string;
+  /** The app, its requests signed in as an admin (the tests here are not about sign-in). */
+  const appOf = (options: AppOptions) => signedIn(createApp({ identity, ...options }), token);
   beforeAll(async () => {
     ({ store, close } = await openTestStore(engine));
+    identity = new Identity(store.drizzle, { publicUrl: 'http://localhost' });
+    await identity.addUser({ email: TEST_ADMIN, role: 'admin' }, { actor: 'system' });
+    token = (await identity.createToken(TEST_ADMIN, 'tests', { actor: 'system' }))?.token as string;
     webDir = mkdtempSync(join(tmpdir(), 'reorg-web-'));
     mkdirSync(join(webDir, 'assets'));
     writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>reorg web</title>');
@@ -28,7 +36,7 @@ describe.each(ENGINES)('the app on %s', (engine) => {
     await close?.();
   }, 60_000);
 
-  const plainApp = () => createApp({ store, webDir: false });
+  const plainApp = () => appOf({ store, webDir: false });
 
   it('answers health with the engine', async () => {
     const res = await plainApp().request('/api/health');
@@ -41,7 +49,7 @@ describe.each(ENGINES)('the app on %s', (engine) => {
     down.ping = async () => {
       throw new Error('connection refused');
     };
-    const res = await createApp({ store: down, webDir: false }).request('/api/health');
+    const res = await appOf({ store: down, webDir: false }).request('/api/health');
     expect(res.status).toBe(503);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
   });
@@ -97,7 +105,7 @@ describe.each(ENGINES)('the app on %s', (engine) => {
     broken.listOrgs = async () => {
       throw new Error('disk on fire at /secret/path');
     };
-    const app = createApp({ store: broken, webDir: false, logger: createJsonLogger((l) => lines.push(l)) });
+    const app = appOf({ store: broken, webDir: false, logger: createJsonLogger((l) => lines.push(l)) });
     const res = await app.request('/api/orgs');
     expect(res.status).toBe(500);
     const problem = await readJson(res);
@@ -126,7 +134,7 @@ describe.each(ENGINES)('the app on %s', (engine) => {
 
   it('logs one structured line per request, never compensation', async () => {
     const lines: string[] = [];
-    const app = createApp({ store, webDir: false, logger: createJsonLogger((l) => lines.push(l)) });
+    const app = appOf({ store, webDir: false, logger: createJsonLogger((l) => lines.push(l)) });
     const org = smallOrg('logged');
     const res = await app.request('/api/orgs', {
       method: 'POST',
@@ -186,21 +194,40 @@ describe.each(ENGINES)('the app on %s', (engine) => {
         'GET /api/plans/{id}',
         'POST /api/simulations',
         'GET /api/simulations/pool',
+        'POST /api/scenarios/{id}/share',
+        'GET /api/me',
+        'GET /api/users',
+        'POST /api/users',
+        'PUT /api/users/{id}/roles',
+        'POST /api/users/{id}/reset-link',
+        'POST /api/users/{id}/sign-in-link',
+        'GET /api/tokens',
+        'POST /api/tokens',
+        'DELETE /api/tokens/{id}',
+        'GET /api/audit',
       ].sort(),
     );
     expect(Object.keys(doc.components.schemas)).toEqual(
       expect.arrayContaining(['Org', 'Op', 'AnalysisReport', 'Problem', 'Scenario', 'Revision']),
     );
     const ops = doc.paths['/api/scenarios/{id}/ops'].post;
-    expect(Object.keys(ops.responses).sort()).toEqual(['201', '404', '412', '413', '422', '428']);
+    expect(Object.keys(ops.responses).sort()).toEqual([
+      '201',
+      '401',
+      '403',
+      '404',
+      '412',
+      '413',
+      '422',
+      '428',
+    ]);
     expect(ops.responses['412'].content['application/problem+json']).toBeDefined();
-    expect(ops.parameters.map((p: Json) => p.name)).toEqual(
-      expect.arrayContaining(['id', 'if-match', 'x-reorg-author']),
-    );
+    expect(ops.parameters.map((p: Json) => p.name)).toEqual(expect.arrayContaining(['id', 'if-match']));
+    expect(ops.parameters.map((p: Json) => p.name)).not.toContain('x-reorg-author');
   });
 
   it('serves a placeholder page when the web app is not built, never for /api/*', async () => {
-    const app = createApp({ store, webDir: join(webDir, 'missing') });
+    const app = appOf({ store, webDir: join(webDir, 'missing') });
     for (const path of ['/', '/orgs/acme', '/deep/link?x=1']) {
       const res = await app.request(path);
       expect(res.status, path).toBe(200);
@@ -213,7 +240,7 @@ describe.each(ENGINES)('the app on %s', (engine) => {
   });
 
   it('serves the built web app: files, then index.html for other paths (SPA), never for /api/*', async () => {
-    const app = createApp({ store, webDir });
+    const app = appOf({ store, webDir });
     const asset = await app.request('/assets/app-1234.js');
     expect(asset.status).toBe(200);
     expect(await asset.text()).toBe('console.log(1)');

@@ -3,12 +3,17 @@ import type { Context, ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { Guards } from './auth/guards';
+import { Identity } from './auth/identity';
+import { csrfGuard, hostGuard, redactResponses, resolvePrincipal } from './auth/middleware';
+import { createSignInRoutes } from './auth/sign-in-routes';
 import type { Store } from './db/store';
 import type { AppEnv } from './http';
 import { describeError, type Logger, silentLogger } from './log';
 import { locationOf, PROBLEM_TYPES, problem, zodIssues } from './problem';
 import { createCompareRoutes } from './routes/compare';
 import { createHealthRoutes } from './routes/health';
+import { createIdentityRoutes } from './routes/identity';
 import { createOrgScenarioRoutes } from './routes/org-scenarios';
 import { createOrgRoutes } from './routes/orgs';
 import { createPlanRoutes } from './routes/plans';
@@ -28,6 +33,13 @@ export interface AppOptions {
   webDir?: string | false;
   /** Today as `YYYY-MM-DD`, the default as-of date of CSV imports (default: the UTC date now). */
   today?: () => string;
+  /** Users, sessions and tokens (default: on the store's database, links on `http://localhost:8787`). */
+  identity?: Identity;
+  /**
+   * Host names the server answers to (DNS-rebinding protection when bound to loopback, see
+   * `LOOPBACK_HOSTS`); undefined accepts any.
+   */
+  allowedHosts?: readonly string[];
 }
 
 /**
@@ -63,6 +75,8 @@ export function createApp(options: AppOptions) {
   const scenarios = new Scenarios(store, baselines);
   const simulations = new Simulations(store, baselines, scenarios);
   const orgExists = async (id: string) => (await baselines.get(id)) !== undefined;
+  const identity = options.identity ?? new Identity(store.drizzle, { publicUrl: 'http://localhost:8787' });
+  const guards = new Guards(store);
 
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
@@ -98,6 +112,16 @@ export function createApp(options: AppOptions) {
   });
   app.use(secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY }));
   app.onError(errorHandler(logger));
+  if (options.allowedHosts) app.use(hostGuard(options.allowedHosts));
+  app.use(csrfGuard());
+  app.route('/', createSignInRoutes(identity));
+  app.use('/api/*', resolvePrincipal(identity));
+  app.use('/api/*', redactResponses(baselines, store.drizzle));
+  app.use('/api/orgs', guards.importOrgs());
+  for (const path of ['/api/orgs/:id', '/api/orgs/:id/*']) app.use(path, guards.org());
+  for (const path of ['/api/scenarios/:id', '/api/scenarios/:id/*']) app.use(path, guards.scenario());
+  app.use('/api/plans/:id', guards.plan());
+  app.use('/api/compare', guards.compare());
   app.notFound((c) =>
     problem(c, {
       type: PROBLEM_TYPES.notFound,
@@ -109,19 +133,21 @@ export function createApp(options: AppOptions) {
 
   const api = app
     .route('/api/health', createHealthRoutes(store))
+    .route('/api', createIdentityRoutes({ identity, store, baselines, guards }))
     .route('/api/orgs', createOrgRoutes({ store, baselines, today }))
-    .route('/api/orgs', createOrgScenarioRoutes(scenarios, orgExists))
-    .route('/api/scenarios', createScenarioRoutes(scenarios))
+    .route('/api/orgs', createOrgScenarioRoutes(scenarios, orgExists, guards))
+    .route('/api/scenarios', createScenarioRoutes(scenarios, guards))
     .route('/api/compare', createCompareRoutes(scenarios))
     .route(
       '/api',
       createPlanRoutes({
+        guards,
         plans: store.plans,
         orgExists,
         scenarioExists: async (id) => (await scenarios.head(id)) !== undefined,
       }),
     )
-    .route('/api/simulations', createSimulationRoutes(simulations));
+    .route('/api/simulations', createSimulationRoutes(simulations, guards));
 
   let openapi: unknown;
   app.get('/api/openapi.json', (c) => {

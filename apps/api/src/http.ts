@@ -1,10 +1,24 @@
 import { z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { AccessLevel } from './auth/policy';
+import type { Principal } from './auth/principal';
 import { PROBLEM_TYPES, problem } from './problem';
 
-/** Hono environment of every route: the request id set by the request-id middleware. */
-export type AppEnv = { Variables: { requestId: string } };
+/**
+ * Hono environment of every route: the request id (request-id middleware); the caller, resolved
+ * by the auth middleware on every `/api` route that needs one; the org a response is about (set by
+ * the guards, read by the redaction at the response boundary); and the caller's access to the
+ * scenario of the path, when there is one.
+ */
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    principal: Principal;
+    orgId?: string;
+    scenarioAccess?: AccessLevel;
+  };
+};
 
 /** Body limits per route, in bytes. Imports take the largest HR exports (50 MB). */
 export const BODY_LIMITS = {
@@ -32,27 +46,16 @@ function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${n / (1024 * 1024)} MB` : `${n / 1024} KB`;
 }
 
-/** The author of a write: the `X-Reorg-Author` header (trimmed), or `anonymous`. */
-export const AuthorHeaderSchema = z
-  .string()
-  .max(200)
-  .optional()
-  .openapi({ description: 'Who makes the change, stored with the revision (default `anonymous`).' });
-
-/** The headers of a scenario write: `If-Match` (required, checked by the handler) and the author. */
+/**
+ * The headers of a scenario write: `If-Match` (required, checked by the handler). The author of
+ * a revision is the signed-in user, never a header.
+ */
 export const WriteHeadersSchema = z.object({
   'if-match': z
     .string()
     .optional()
     .openapi({ description: 'The ETag (revision) the change was made on, e.g. `"3"`. Required.' }),
-  'x-reorg-author': AuthorHeaderSchema,
 });
-
-/** Resolves the author from a validated header value. */
-export function authorOf(header: string | undefined): string {
-  const trimmed = header?.trim();
-  return trimmed ? trimmed : 'anonymous';
-}
 
 /** The strong ETag of a revision: `"3"`. */
 export function revisionEtag(revision: number): string {

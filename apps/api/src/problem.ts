@@ -25,6 +25,9 @@ export const PROBLEM_TYPES = {
   internal: 'urn:reorg:problem:internal',
   busy: 'urn:reorg:problem:busy',
   cancelled: 'urn:reorg:problem:cancelled',
+  unauthorized: 'urn:reorg:problem:unauthorized',
+  forbidden: 'urn:reorg:problem:forbidden',
+  rateLimited: 'urn:reorg:problem:rate-limited',
 } as const;
 
 /**

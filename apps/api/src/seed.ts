@@ -85,7 +85,15 @@ export function buildSeed(): SeedData {
     scenarios: SEED_SCENARIOS.filter((s) => orgs.has(s.orgId)).map((s) => {
       const applied = applyOps(orgs.get(s.orgId)!, s.ops);
       const ops: Op[] = applied.ok ? s.ops.map((op) => OpSchema.parse(op)) : [];
-      return { scenario: { id: s.id, orgId: s.orgId, name: s.name, author: SEED_AUTHOR }, ops };
+      // The samples are shared with everyone on their org (a real scenario starts private).
+      const scenario = {
+        id: s.id,
+        orgId: s.orgId,
+        name: s.name,
+        author: SEED_AUTHOR,
+        visibility: 'org' as const,
+      };
+      return { scenario, ops };
     }),
     plans: SEED_PLANS.map((p) => loadSeedPlan(p.id, p.scenarioId)),
   };

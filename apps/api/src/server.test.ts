@@ -30,8 +30,8 @@ async function startChild(dataDir: string): Promise<ChildServer> {
   return child;
 }
 
-async function getJson(url: string): Promise<Json> {
-  const res = await fetch(url);
+async function getJson(url: string, server: ChildServer): Promise<Json> {
+  const res = await fetch(url, { headers: server.auth });
   expect(res.status, url).toBe(200);
   return res.json();
 }
@@ -47,13 +47,18 @@ describe('reorg serve in a real process (PGlite in a data folder)', () => {
       expect(first.base, first.stderr()).not.toBe('');
       expect(first.stderr()).toContain('seeded the sample orgs');
       expect(first.stderr()).toContain(`PGlite in ${dataDir}`);
-      const orgs = (await getJson(`${first.base}/api/orgs`)).orgs.map((o: Json) => o.id).sort();
+      // First start on a folder with no users: the first admin's one-time sign-in link (24 h).
+      expect(first.stderr()).toMatch(/reorg-test-link: http:\/\/localhost:\d+\/signin\?token=\S+/);
+      expect((await fetch(`${first.base}/api/orgs`)).status).toBe(401);
+      const orgs = (await getJson(`${first.base}/api/orgs`, first)).orgs.map((o: Json) => o.id).sort();
       expect(orgs).toEqual(['scaleup', 'startup']);
-      const scenarios = (await getJson(`${first.base}/api/scenarios`)).scenarios;
+      const scenarios = (await getJson(`${first.base}/api/scenarios`, first)).scenarios;
       expect(scenarios.length).toBeGreaterThanOrEqual(2);
-      const seeded = await getJson(`${first.base}/api/scenarios/startup-rebalance`);
+      const seeded = await getJson(`${first.base}/api/scenarios/startup-rebalance`, first);
       expect(seeded.ops.length).toBeGreaterThan(0);
-      const plans = (await getJson(`${first.base}/api/orgs/scaleup/plans`)).plans.map((p: Json) => p.id);
+      const plans = (await getJson(`${first.base}/api/orgs/scaleup/plans`, first)).plans.map(
+        (p: Json) => p.id,
+      );
       expect(plans).toEqual(['scaleup-aggressive-growth', 'scaleup-hiring-freeze']);
 
       const second = await startChild(dataDir);
@@ -72,7 +77,7 @@ describe('reorg serve in a real process (PGlite in a data folder)', () => {
       for (const id of ids.slice(1)) {
         const res = await fetch(`${first.base}/api/orgs/startup/scenarios`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...first.auth },
           body: JSON.stringify({ id, name: id }),
         });
         expect(res.status).toBe(201);
@@ -80,7 +85,7 @@ describe('reorg serve in a real process (PGlite in a data folder)', () => {
       const acked: { id: string; revision: number; author: string; ops: Json[] }[] = [];
       let stop = false;
       const writer = async (id: string) => {
-        let revision = (await getJson(`${first.base}/api/scenarios/${id}`)).revision as number;
+        let revision = (await getJson(`${first.base}/api/scenarios/${id}`, first)).revision as number;
         for (let k = 0; !stop; k++) {
           const ops = [
             {
@@ -90,7 +95,7 @@ describe('reorg serve in a real process (PGlite in a data folder)', () => {
               withReports: true,
             },
           ];
-          const author = `${id}-${k}`;
+          const author = 'admin@reorg.local'; // the first admin, whose token the writers use
           let res: Response;
           try {
             res = await fetch(`${first.base}/api/scenarios/${id}/ops`, {
@@ -98,7 +103,7 @@ describe('reorg serve in a real process (PGlite in a data folder)', () => {
               headers: {
                 'content-type': 'application/json',
                 'if-match': `"${revision}"`,
-                'x-reorg-author': author,
+                ...first.auth,
               },
               body: JSON.stringify({ ops }),
             });
@@ -122,7 +127,7 @@ describe('reorg serve in a real process (PGlite in a data folder)', () => {
       expect(restarted.base, restarted.stderr()).not.toBe('');
       expect(restarted.stderr()).not.toContain('seeded');
       for (const id of ids) {
-        const { revisions } = await getJson(`${restarted.base}/api/scenarios/${id}/revisions`);
+        const { revisions } = await getJson(`${restarted.base}/api/scenarios/${id}/revisions`, restarted);
         const byRevision = new Map<number, Json>(revisions.map((r: Json) => [r.revision, r]));
         for (const ack of acked.filter((a) => a.id === id)) {
           expect(byRevision.get(ack.revision), `${id} revision ${ack.revision}`).toMatchObject({
@@ -130,8 +135,17 @@ describe('reorg serve in a real process (PGlite in a data folder)', () => {
             ops: ack.ops,
           });
         }
-        const scenario = await getJson(`${restarted.base}/api/scenarios/${id}`);
+        const scenario = await getJson(`${restarted.base}/api/scenarios/${id}`, restarted);
         expect(scenario.revision).toBe(revisions.at(-1).revision);
+        // The audit trail holds one scenario.ops row per stored revision after 1, and no other:
+        // each save and its audit row were committed together or not at all.
+        const { events } = await getJson(`${restarted.base}/api/audit?limit=500`, restarted);
+        const audited = events
+          .filter((e: Json) => e.action === 'scenario.ops' && e.subject === id)
+          .map((e: Json) => e.detail.revision)
+          .sort((a: number, b: number) => a - b);
+        const stored = revisions.map((r: Json) => r.revision).filter((r: number) => r > 1);
+        expect(audited, id).toEqual(stored);
       }
       first = restarted;
     },

@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import type { OidcSettings } from './auth/auth';
+import { Identity } from './auth/identity';
+import { LOOPBACK_HOSTS } from './auth/middleware';
 import { openStore, type StoreLocation } from './db/open';
 import { createJsonLogger, type Logger } from './log';
 import { seedIfEmpty } from './seed';
@@ -25,6 +28,11 @@ export interface ServerOptions {
   logger?: Logger;
   /** Where the start-up lines go (default standard error). */
   print?: (line: string) => void;
+  /**
+   * Where the first admin's one-time sign-in link goes on a data folder with no users (default
+   * standard output, as Jupyter prints its token URL).
+   */
+  printLink?: (line: string) => void;
 }
 
 /** A running server. */
@@ -32,6 +40,8 @@ export interface RunningServer {
   /** `http://localhost:PORT` (or the host it listens on). */
   url: string;
   port: number;
+  /** Users, sessions and tokens of this server. */
+  identity: Identity;
   /** Stops accepting requests, lets in-flight ones finish (up to 5 s), closes the database and the lock. */
   close(): Promise<void>;
 }
@@ -64,24 +74,54 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     if (options.seed !== false && (await seedIfEmpty(opened.store))) {
       print('reorg: seeded the sample orgs (startup, scaleup) and scenarios');
     }
+    let url = '';
+    const identity = new Identity(opened.store.drizzle, {
+      publicUrl: () => process.env.REORG_PUBLIC_URL || url,
+      oidc: oidcFromEnv(),
+    });
+    const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
     const app = createApp({
       store: opened.store,
       logger,
+      identity,
+      ...(loopback ? { allowedHosts: LOOPBACK_HOSTS } : {}),
       ...(options.webDir ? { webDir: options.webDir } : {}),
     });
     const listening = await listen(app.fetch, port, host);
     server = listening.server;
     const shown = host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-    const url = `http://${shown}:${listening.port}`;
+    url = `http://${shown}:${listening.port}`;
     print(`reorg: serving ${url} (data: ${opened.where})`);
+    const link = await identity.firstStart();
+    if (link) {
+      const printLink = options.printLink ?? ((line: string) => process.stdout.write(`${line}\n`));
+      print(
+        `reorg: no users yet: made the first admin (${process.env.REORG_ADMIN_EMAIL || 'admin@reorg.local'}); sign in within 24 h with:`,
+      );
+      printLink(`    ${link}`);
+    }
     const close = shutdown(listening.server, opened.close);
     if (options.handleSignals !== false) installSignalHandlers(close, print);
-    return { url, port: listening.port, close };
+    return { url, port: listening.port, identity, close };
   } catch (error) {
     server?.close();
     await opened.close();
     throw error;
   }
+}
+
+/** Single sign-on from `REORG_OIDC_ISSUER`, `REORG_OIDC_CLIENT_ID`, `REORG_OIDC_CLIENT_SECRET` (all three, or none). */
+export function oidcFromEnv(env = process.env): OidcSettings | undefined {
+  const issuer = env.REORG_OIDC_ISSUER;
+  const clientId = env.REORG_OIDC_CLIENT_ID;
+  const clientSecret = env.REORG_OIDC_CLIENT_SECRET;
+  if (!issuer && !clientId && !clientSecret) return undefined;
+  if (!issuer || !clientId || !clientSecret) {
+    throw new Error(
+      'single sign-on needs all of REORG_OIDC_ISSUER, REORG_OIDC_CLIENT_ID and REORG_OIDC_CLIENT_SECRET',
+    );
+  }
+  return { issuer, clientId, clientSecret };
 }
 
 function listen(

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, dragTo, launchBrowser, sessionState, shoot, waitSaved } from './browser';
+import {
+  apiFetch,
+  axeViolations,
+  dragTo,
+  launchBrowser,
+  newAppContext,
+  sessionState,
+  shoot,
+  waitSaved,
+} from './browser';
 import { bringIntoView } from './chart-helpers';
 
 /**
@@ -31,15 +40,15 @@ async function rectOf(p: Page, selector: string) {
 }
 
 beforeAll(async () => {
-  const res = await fetch(`${baseUrl}/api/orgs/scaleup/scenarios`, {
+  const res = await apiFetch(`/api/orgs/scaleup/scenarios`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-reorg-author': 'e2e' },
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'E2E: rebalance commerce' }),
   });
   expect(res.status).toBe(201);
   scenarioId = ((await res.json()) as { id: string }).id;
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  context = await newAppContext(browser, { viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   page = await newPage();
 });
 
@@ -162,7 +171,7 @@ describe('the reorg workspace', () => {
     });
     await page.getByLabel('Level', { exact: true }).selectOption('M7');
     await waitSaved(page);
-    const doc = (await (await fetch(`${baseUrl}/api/scenarios/${scenarioId}`)).json()) as {
+    const doc = (await (await apiFetch(`/api/scenarios/${scenarioId}`)).json()) as {
       state: { people: { id: string; level?: string }[] };
     };
     const level = (id: string) => doc.state.people.find((p) => p.id === id)?.level;

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateOrg } from '../../../fixtures/index';
-import { launchBrowser, waitSaved } from './browser';
+import { apiFetch, launchBrowser, newAppPage, waitSaved } from './browser';
 
 /**
  * An org big enough (8,000 people) for the analysis to run in its worker: the worker reads the
@@ -48,7 +48,7 @@ async function pageReport(p: Page): Promise<Report> {
 }
 
 async function serverReport(): Promise<Report> {
-  const res = await fetch(`${baseUrl}/api/scenarios/${scenarioId}/analysis`);
+  const res = await apiFetch(`/api/scenarios/${scenarioId}/analysis`);
   expect(res.status).toBe(200);
   return (await res.json()) as Report;
 }
@@ -60,20 +60,20 @@ const spanKeys = (r: Report) =>
     .sort();
 
 beforeAll(async () => {
-  const imported = await fetch(`${baseUrl}/api/orgs`, {
+  const imported = await apiFetch(`/api/orgs`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(org),
   });
   expect(imported.status).toBe(201);
-  const created = await fetch(`${baseUrl}/api/orgs/${org.id}/scenarios`, {
+  const created = await apiFetch(`/api/orgs/${org.id}/scenarios`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'Big org drops' }),
   });
   scenarioId = ((await created.json()) as { id: string }).id;
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page = await newAppPage(browser, { viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (e) => errors.push(e.message));
   page.context().on('request', (r) => {
     if (r.url().includes('/revisions/')) workerFetches.push(new URL(r.url()).pathname);

@@ -144,7 +144,10 @@ export async function newAppPage(
   return (await newAppContext(browser, options)).newPage();
 }
 
-/** Headers every request of the suite carries (its credentials, once the API has sign-in). */
+/**
+ * Headers every request of the suite carries: an API token of the first admin (made by the global
+ * setup). The sign-in itself is tested by auth.e2e.ts, through the sign-in page.
+ */
 function suiteHeaders(): Record<string, string> {
-  return {};
+  return { authorization: `Bearer ${inject('apiToken')}` };
 }

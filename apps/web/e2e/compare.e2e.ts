@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeViolations, launchBrowser, shoot } from './browser';
+import { apiFetch, axeViolations, launchBrowser, newAppContext, shoot } from './browser';
 
 /**
  * The compare view end to end: the scale-up sample's two seeded scenarios and its two seeded
@@ -20,7 +20,7 @@ const errors: string[] = [];
 
 /** What the API says, to check the page against. */
 async function apiComparison() {
-  const res = await fetch(`${baseUrl}/api/compare?ids=${SCENARIOS.join(',')}`);
+  const res = await apiFetch(`/api/compare?ids=${SCENARIOS.join(',')}`);
   expect(res.status).toBe(200);
   return (await res.json()) as {
     comparison: { baseline: { metrics: { people: number; managers: number } }; scenarios: { id: string }[] };
@@ -38,7 +38,7 @@ async function waitForBands(p: Page, plans: number): Promise<void> {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  context = await newAppContext(browser, { viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
 });

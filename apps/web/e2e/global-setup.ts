@@ -9,6 +9,10 @@ import { startServer } from '../../api/src/server';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** An API token of the first admin. */
+    apiToken: string;
+    /** The first admin's one-time sign-in link, as `reorg serve` prints it. */
+    signInLink: string;
   }
 }
 
@@ -22,6 +26,7 @@ export default async function setup(project: TestProject) {
   const { build } = await import('vite');
   await build({ root: WEB_ROOT, logLevel: 'warn', configFile: join(WEB_ROOT, 'vite.config.ts') });
   const dataDir = mkdtempSync(join(tmpdir(), 'reorg-e2e-'));
+  let signInLink = '';
   const server = await startServer({
     port: 0,
     // Always a fresh embedded database, even when DATABASE_URL is set (CI sets it for the API
@@ -32,8 +37,16 @@ export default async function setup(project: TestProject) {
     handleSignals: false,
     logger: silentLogger,
     print: () => {},
+    printLink: (line) => {
+      signInLink = line.trim();
+    },
   });
+  const [admin] = await server.identity.listUsers();
+  const made = admin ? await server.identity.createToken(admin.email, 'e2e', { actor: 'system' }) : undefined;
+  if (!made) throw new Error('the e2e server made no first admin');
   project.provide('baseUrl', server.url);
+  project.provide('apiToken', made.token);
+  project.provide('signInLink', signInLink);
   return async () => {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { itWithData, thirdPartyPath } from '../../../fixtures/third-party-tests';
-import { axeViolations, launchBrowser, shoot } from './browser';
+import { apiFetch, axeViolations, launchBrowser, newAppPage, shoot } from './browser';
 
 /**
  * Importing from the UI: GitLab's public team page (an HRIS-style CSV read from ../shared/data)
@@ -25,7 +25,7 @@ async function openImport(p: Page): Promise<void> {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page = await newAppPage(browser, { viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (e) => errors.push(e.message));
 });
 
@@ -78,7 +78,7 @@ describe('importing from the UI', () => {
     expect(codes).not.toContain('graph.dangling_manager');
     expect(await axeViolations(page)).toEqual([]);
 
-    const doc = (await (await fetch(`${baseUrl}/api/orgs/${orgId}`)).json()) as {
+    const doc = (await (await apiFetch(`/api/orgs/${orgId}`)).json()) as {
       name: string;
       summary: { asOf: string };
       org: { people: { id: string; managerId: string | null }[] };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { describeWithData, thirdPartyPath } from '../../../fixtures/third-party-tests';
-import { dragTo, launchBrowser, sessionState, shoot, waitSaved } from './browser';
+import { apiFetch, dragTo, launchBrowser, newAppContext, sessionState, shoot, waitSaved } from './browser';
 import { analysed, bringIntoView, centreOf, findingKeys, findMe, undoSteps } from './chart-helpers';
 
 /**
@@ -50,7 +50,10 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const context = await newAppContext(browser, {
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
 });
@@ -116,7 +119,7 @@ describeWithData("a newcomer's first hour on the Department of Health organogram
       'span.single 1',
       'span.critical 53',
     ]);
-    const stored = (await (await fetch(`${baseUrl}/api/orgs/${orgId}`)).json()) as {
+    const stored = (await (await apiFetch(`/api/orgs/${orgId}`)).json()) as {
       summary: { people: number; aggregates: number; asOf: string };
     };
     expect(stored.summary).toMatchObject({ people: 173, aggregates: 976, asOf: '2013-10-01' });
@@ -201,7 +204,7 @@ describeWithData("a newcomer's first hour on the Department of Health organogram
     const save = page.getByRole('button', { name: 'Save', exact: true });
     if (await save.isEnabled()) await save.click();
     await waitSaved(page);
-    const doc = (await (await fetch(`${baseUrl}/api/scenarios/${scenarioId}`)).json()) as {
+    const doc = (await (await apiFetch(`/api/scenarios/${scenarioId}`)).json()) as {
       revision: number;
       state: { people: { id: string; managerId: string | null; status: string; title?: string }[] };
     };
@@ -217,7 +220,7 @@ describeWithData("a newcomer's first hour on the Department of Health organogram
 
   it('compares the scenario with the baseline: who changes manager', async () => {
     // The diff names who moves; the compare view counts them beside every other metric.
-    const res = await fetch(`${baseUrl}/api/compare?ids=${encodeURIComponent(scenarioId)}`);
+    const res = await apiFetch(`/api/compare?ids=${encodeURIComponent(scenarioId)}`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
       comparison: {
@@ -247,9 +250,9 @@ describeWithData("a newcomer's first hour on the Department of Health organogram
 
     // A headcount plan saved with the scenario (there is no plan editor in the app yet: plans are
     // JSON, like fixtures/plans/*.json), so that the compare view can simulate it below.
-    const plan = await fetch(`${baseUrl}/api/scenarios/${encodeURIComponent(scenarioId)}/plans`, {
+    const plan = await apiFetch(`/api/scenarios/${encodeURIComponent(scenarioId)}/plans`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-reorg-author': 'e2e' },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: PLAN_NAME, plan: PLAN }),
     });
     expect(plan.status).toBe(201);

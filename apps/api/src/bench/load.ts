@@ -49,6 +49,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult[]> {
   try {
     if (!server.base) throw new Error(`the server did not start: ${server.stderr()}`);
     const base = server.base;
+    auth = server.auth;
     const org = generateOrg({ people, seed: 7 });
     await post(base, '/api/orgs', org);
     const plan = pickMove(org);
@@ -62,11 +63,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult[]> {
       };
       ids.push(created.id);
     }
-    const read = await autocannon({ url: `${base}/api/scenarios/${ids[0]}`, connections, duration });
+    const read = await autocannon({
+      url: `${base}/api/scenarios/${ids[0]}`,
+      connections,
+      duration,
+      headers: auth,
+    });
     const write = await autocannon({
       url: base,
       connections,
       duration,
+      headers: auth,
       requests: [writeRequest(ids.slice(1), plan) as unknown as autocannon.Request],
     });
     return [
@@ -81,10 +88,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult[]> {
   }
 }
 
+/** The admin token of the server under load. */
+let auth: Record<string, string> = {};
+
 async function post(base: string, path: string, body: unknown): Promise<unknown> {
   const res = await fetch(`${base}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
     body: JSON.stringify(body),
   });
   if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);
@@ -120,7 +130,7 @@ function writeRequest(ids: string[], plan: { personId: string; managers: [string
       return {
         ...req,
         path: `/api/scenarios/${s.id}/ops`,
-        headers: { 'content-type': 'application/json', 'if-match': `"${s.revision}"` },
+        headers: { 'content-type': 'application/json', 'if-match': `"${s.revision}"`, ...auth },
         body: JSON.stringify({ ops: [{ type: 'changeManager', personId: plan.personId, managerId }] }),
       };
     },

@@ -13,6 +13,12 @@ Usage:
       Simulate a headcount plan: quarterly p10/p50/p90 of headcount, cost, attrition, managers needed.
   reorg serve [--port 8787] [--data DIR]
       Run the API and the web app (embedded PGlite in DIR, or PostgreSQL when DATABASE_URL is set).
+      On a data folder with no users, makes the first admin and prints a one-time sign-in link.
+  reorg users add EMAIL --role admin|hr|editor|viewer [--org ID] [--name N] [--data DIR]
+  reorg users list [--data DIR]
+      Add a user (prints a one-time sign-in link) or list users, on a folder no server holds.
+  reorg tokens create EMAIL [--name N] [--data DIR]
+      Make an API token (printed alone on the last line) for Authorization: Bearer TOKEN.
 
 Exit codes: 0 success, 1 invalid input, 2 usage error, 3 --fail-on met.
 `;
@@ -24,6 +30,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   apply: async () => (await import('./apply')).runApply as Command,
   simulate: async () => (await import('./simulate')).runSimulate,
   serve: async () => (await import('./serve')).runServe,
+  users: async () => (await import('./admin')).runUsers,
+  tokens: async () => (await import('./admin')).runTokens,
 };
 
 /**

@@ -45,14 +45,24 @@ describe.each(ENGINES)('migrate on %s', (engine) => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     )) as unknown as { rows: { table_name: string }[] };
     expect(tables.rows.map((r) => r.table_name)).toEqual([
+      'api_tokens',
+      'audit_events',
+      'auth_accounts',
+      'auth_rate_limits',
+      'auth_sessions',
+      'auth_users',
+      'auth_verifications',
       'headcount_plans',
       'orgs',
       'scenario_revisions',
+      'scenario_shares',
       'scenarios',
+      'settings',
+      'user_roles',
     ]);
   });
 
-  it('makes baselines and revisions append-only: UPDATE and DELETE are refused by the database', async () => {
+  it('makes baselines, revisions and the audit trail append-only: UPDATE and DELETE are refused by the database', async () => {
     await database.db.execute(
       sql`insert into orgs (id, name, source, document, summary) values ('o', 'O', 'json', '{}', '{}')`,
     );
@@ -65,6 +75,7 @@ describe.each(ENGINES)('migrate on %s', (engine) => {
     await database.db.execute(
       sql`insert into headcount_plans (id, scenario_id, name, plan, author) values ('p', 's', 'P', '{}', 'a')`,
     );
+    await database.db.execute(sql`insert into audit_events (actor, action) values ('a@x', 'org.import')`);
     const refused = [
       sql`update headcount_plans set name = 'changed' where id = 'p'`,
       sql`delete from headcount_plans where id = 'p'`,
@@ -72,6 +83,9 @@ describe.each(ENGINES)('migrate on %s', (engine) => {
       sql`delete from orgs where id = 'o'`,
       sql`update scenario_revisions set ops = '[{}]' where scenario_id = 's'`,
       sql`delete from scenario_revisions where scenario_id = 's'`,
+      sql`update audit_events set actor = 'someone else'`,
+      sql`delete from audit_events`,
+      sql`truncate audit_events`,
     ];
     for (const statement of refused) {
       await expect(database.db.execute(statement)).rejects.toThrow();
@@ -80,6 +94,10 @@ describe.each(ENGINES)('migrate on %s', (engine) => {
       rows: { name: string }[];
     };
     expect(kept.rows).toEqual([{ name: 'O' }]);
+    const audit = (await database.db.execute(sql`select actor from audit_events`)) as unknown as {
+      rows: { actor: string }[];
+    };
+    expect(audit.rows).toEqual([{ actor: 'a@x' }]);
   });
 
   it('refuses a database migrated by a newer version of reorg', async () => {

@@ -1,5 +1,6 @@
 import type { HeadcountPlan } from '@reorg/model';
 import { asc, eq } from 'drizzle-orm';
+import { type AuditEntry, recordAudit } from '../auth/audit';
 import type { Database } from './client';
 import { headcountPlans, scenarios } from './schema';
 
@@ -38,6 +39,7 @@ export class PlanStore {
    */
   async insert(
     plan: NewPlan,
+    audit?: AuditEntry,
   ): Promise<{ status: 'created'; record: PlanRecord } | { status: 'exists' } | { status: 'no-scenario' }> {
     return this.db.transaction(async (tx) => {
       const owner = await tx
@@ -51,6 +53,7 @@ export class PlanStore {
         .onConflictDoNothing()
         .returning({ createdAt: headcountPlans.createdAt });
       if (!rows[0]) return { status: 'exists' as const };
+      if (audit) await recordAudit(tx, { ...audit, orgId: owner[0].orgId });
       return {
         status: 'created' as const,
         record: { ...plan, orgId: owner[0].orgId, createdAt: rows[0].createdAt },

@@ -38,6 +38,8 @@ export const scenarios = pgTable(
       .references(() => orgs.id),
     name: text('name').notNull(),
     author: text('author').notNull(),
+    /** `private` (its author and those it is shared with) or `org` (everyone with a role on the org). */
+    visibility: text('visibility').notNull().default('private'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('scenarios_org_id_idx').on(t.orgId)],
@@ -91,3 +93,5 @@ export const headcountPlans = pgTable(
   },
   (t) => [index('headcount_plans_scenario_id_idx').on(t.scenarioId)],
 );
+
+export * from './auth-schema';

@@ -1,9 +1,17 @@
 import type { ImportIssue, Op } from '@reorg/model';
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
-import type { Database, Engine } from './client';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { type AuditEntry, recordAudit } from '../auth/audit';
+import type { Database, Db, Engine } from './client';
 import { STARTUP_LOCK_KEY } from './migrate';
 import { type NewPlan, PlanStore } from './plan-store';
-import { headcountPlans, type OrgSummaryColumn, orgs, scenarioRevisions, scenarios } from './schema';
+import {
+  headcountPlans,
+  type OrgSummaryColumn,
+  orgs,
+  scenarioRevisions,
+  scenarioShares,
+  scenarios,
+} from './schema';
 
 /** An org as stored: its immutable baseline document and how it came in. */
 export interface OrgRecord {
@@ -27,9 +35,22 @@ export interface ScenarioRecord {
   id: string;
   orgId: string;
   name: string;
-  /** Who created it (the `X-Reorg-Author` header, or `anonymous`). */
+  /** Who created it: the e-mail of the signed-in user (or the seed's author). */
   author: string;
+  /** `private` (its author and those it is shared with) or `org` (everyone with a role on the org). */
+  visibility: ScenarioVisibility;
   createdAt: Date;
+}
+
+/** Who sees a scenario beyond its shares. */
+export type ScenarioVisibility = 'private' | 'org';
+
+/** What the policy module needs to know of a scenario to decide who may see it. */
+export interface ScenarioGrants {
+  orgId: string;
+  author: string;
+  visibility: ScenarioVisibility;
+  shares: { with: string; access: 'view' | 'comment' | 'edit' }[];
 }
 
 /** A scenario with its latest revision: what listings and the write path need. */
@@ -90,16 +111,26 @@ export class Store {
     return this.database.db;
   }
 
+  /** The Drizzle handle, for the identity module (users, roles, tokens, audit) on the same database. */
+  get drizzle(): Db {
+    return this.database.db;
+  }
+
   /** Inserts an org; `exists` when its id is taken (nothing is changed then). */
   async insertOrg(
     org: Omit<OrgRecord, 'createdAt'>,
+    audit?: AuditEntry,
   ): Promise<{ status: 'created'; createdAt: Date } | { status: 'exists' }> {
-    const rows = await this.db
-      .insert(orgs)
-      .values(org)
-      .onConflictDoNothing()
-      .returning({ createdAt: orgs.createdAt });
-    return rows[0] ? { status: 'created', createdAt: rows[0].createdAt } : { status: 'exists' };
+    return this.db.transaction(async (tx) => {
+      const rows = await tx
+        .insert(orgs)
+        .values(org)
+        .onConflictDoNothing()
+        .returning({ createdAt: orgs.createdAt });
+      if (!rows[0]) return { status: 'exists' as const };
+      if (audit) await recordAudit(tx, audit);
+      return { status: 'created' as const, createdAt: rows[0].createdAt };
+    });
   }
 
   /** Orgs, oldest first, without their documents. */
@@ -134,8 +165,9 @@ export class Store {
    * `exists` when the id is taken, `no-org` when the org does not exist (nothing stored).
    */
   async createScenario(
-    scenario: Omit<ScenarioRecord, 'createdAt'>,
+    scenario: Omit<ScenarioRecord, 'createdAt' | 'visibility'> & { visibility?: ScenarioVisibility },
     ops: Op[],
+    audit?: AuditEntry,
   ): Promise<'created' | 'exists' | 'no-org'> {
     return this.db.transaction(async (tx) => {
       const org = await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, scenario.orgId));
@@ -145,6 +177,7 @@ export class Store {
       await tx
         .insert(scenarioRevisions)
         .values({ scenarioId: scenario.id, revision: 1, ops, author: scenario.author });
+      if (audit) await recordAudit(tx, audit);
       return 'created';
     });
   }
@@ -207,13 +240,89 @@ export class Store {
    */
   async appendRevision(
     rev: NewRevision,
+    audit?: AuditEntry,
   ): Promise<{ status: 'created'; createdAt: Date } | { status: 'conflict' }> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx
+        .insert(scenarioRevisions)
+        .values({ ...rev, restoredFrom: rev.restoredFrom ?? null })
+        .onConflictDoNothing()
+        .returning({ createdAt: scenarioRevisions.createdAt });
+      if (!rows[0]) return { status: 'conflict' as const };
+      if (audit) await recordAudit(tx, { ...audit, detail: { ...audit.detail, revision: rev.revision } });
+      return { status: 'created' as const, createdAt: rows[0].createdAt };
+    });
+  }
+
+  /**
+   * Who may see a scenario: its org, author, visibility and shares (for the policy module), or
+   * undefined when there is no such scenario.
+   */
+  async scenarioGrants(id: string): Promise<ScenarioGrants | undefined> {
     const rows = await this.db
-      .insert(scenarioRevisions)
-      .values({ ...rev, restoredFrom: rev.restoredFrom ?? null })
-      .onConflictDoNothing()
-      .returning({ createdAt: scenarioRevisions.createdAt });
-    return rows[0] ? { status: 'created', createdAt: rows[0].createdAt } : { status: 'conflict' };
+      .select({ orgId: scenarios.orgId, author: scenarios.author, visibility: scenarios.visibility })
+      .from(scenarios)
+      .where(eq(scenarios.id, id));
+    const row = rows[0];
+    if (!row) return undefined;
+    const shares = await this.db
+      .select({ with: scenarioShares.with, access: scenarioShares.access })
+      .from(scenarioShares)
+      .where(eq(scenarioShares.scenarioId, id));
+    return {
+      orgId: row.orgId,
+      author: row.author,
+      visibility: row.visibility as ScenarioVisibility,
+      shares: shares as ScenarioGrants['shares'],
+    };
+  }
+
+  /** Grants of many scenarios at once (for listings), by scenario id. */
+  async scenarioGrantsMany(ids: string[]): Promise<Map<string, ScenarioGrants>> {
+    const out = new Map<string, ScenarioGrants>();
+    if (ids.length === 0) return out;
+    const rows = await this.db
+      .select({
+        id: scenarios.id,
+        orgId: scenarios.orgId,
+        author: scenarios.author,
+        visibility: scenarios.visibility,
+      })
+      .from(scenarios)
+      .where(inArray(scenarios.id, ids));
+    const shares = await this.db.select().from(scenarioShares).where(inArray(scenarioShares.scenarioId, ids));
+    for (const r of rows) {
+      out.set(r.id, {
+        orgId: r.orgId,
+        author: r.author,
+        visibility: r.visibility as ScenarioVisibility,
+        shares: shares
+          .filter((s) => s.scenarioId === r.id)
+          .map((s) => ({ with: s.with, access: s.access as 'view' | 'comment' | 'edit' })),
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Shares a scenario with the org or one e-mail (replacing that share's access), audited in the
+   * same transaction. The visibility column keeps what the author chose at creation.
+   */
+  async shareScenario(
+    id: string,
+    share: { with: string; access: 'view' | 'comment' | 'edit' },
+    audit: AuditEntry,
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx
+        .insert(scenarioShares)
+        .values({ scenarioId: id, with: share.with, access: share.access })
+        .onConflictDoUpdate({
+          target: [scenarioShares.scenarioId, scenarioShares.with],
+          set: { access: share.access },
+        });
+      await recordAudit(tx, audit);
+    });
   }
 
   /**
@@ -266,6 +375,7 @@ export class Store {
         orgId: scenarios.orgId,
         name: scenarios.name,
         author: scenarios.author,
+        visibility: scenarios.visibility,
         createdAt: scenarios.createdAt,
         revision: latest.revision,
         updatedAt: latest.updatedAt,
@@ -281,6 +391,7 @@ function toHead(row: {
   orgId: string;
   name: string;
   author: string;
+  visibility: string;
   createdAt: Date;
   revision: number | null;
   updatedAt: Date | string | null;
@@ -290,6 +401,7 @@ function toHead(row: {
     orgId: row.orgId,
     name: row.name,
     author: row.author,
+    visibility: row.visibility as ScenarioVisibility,
     createdAt: row.createdAt,
     revision: Number(row.revision),
     updatedAt: row.updatedAt instanceof Date ? row.updatedAt : new Date(String(row.updatedAt)),

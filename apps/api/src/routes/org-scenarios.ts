@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { type AppEnv, AuthorHeaderSchema, authorOf, BODY_LIMITS, limitBody, revisionEtag } from '../http';
+import type { Guards } from '../auth/guards';
+import { auditActor } from '../auth/middleware';
+import { type AppEnv, BODY_LIMITS, limitBody, revisionEtag } from '../http';
 import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
 import { IdParamsSchema } from '../schemas';
 import type { Scenarios } from '../services/scenarios';
@@ -15,7 +17,6 @@ const createScenarioRoute = createRoute({
   middleware: [limitBody(BODY_LIMITS.scenario)] as const,
   request: {
     params: IdParamsSchema,
-    headers: z.object({ 'x-reorg-author': AuthorHeaderSchema }),
     body: { required: true, content: { 'application/json': { schema: CreateScenarioBodySchema } } },
   },
   responses: {
@@ -24,6 +25,8 @@ const createScenarioRoute = createRoute({
       content: { 'application/json': { schema: ScenarioSchema } },
       headers: { ETag: { description: '`"1"`', schema: { type: 'string' } } },
     },
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Your role on the org may not create scenarios'),
     404: problemResponse('No such org'),
     409: problemResponse('A scenario with this id exists'),
     413: problemResponse('Body too large'),
@@ -47,18 +50,33 @@ const listRoute = createRoute({
 });
 
 /** `/api/orgs/:id/scenarios`: create and list the scenarios of one org. */
-export function createOrgScenarioRoutes(scenarios: Scenarios, orgExists: (id: string) => Promise<boolean>) {
+export function createOrgScenarioRoutes(
+  scenarios: Scenarios,
+  orgExists: (id: string) => Promise<boolean>,
+  guards: Guards,
+) {
   return new OpenAPIHono<AppEnv>()
     .openapi(createScenarioRoute, async (c) => {
       const { id: orgId } = c.req.valid('param');
       const body = c.req.valid('json');
-      const author = authorOf(c.req.valid('header')['x-reorg-author']);
+      const author = c.var.principal.email;
       const id = body.id ?? generatedId(body.name);
-      const created = await scenarios.create({ id, orgId, name: body.name, ops: body.ops, author });
+      const audit = {
+        ...auditActor(c),
+        action: 'scenario.create',
+        orgId,
+        subject: id,
+        detail: { name: body.name },
+      };
+      const created = await scenarios.create(
+        { id, orgId, name: body.name, ops: body.ops, author, visibility: body.visibility },
+        audit,
+      );
       if (created.ok) {
         c.header('ETag', revisionEtag(1));
         c.header('Location', `/api/scenarios/${encodeURIComponent(id)}`);
-        return c.json({ ...toSummary(created.head), ops: created.state.ops, state: created.state.org }, 201);
+        const summary = toSummary(created.head, 'owner');
+        return c.json({ ...summary, ops: created.state.ops, state: created.state.org }, 201);
       }
       if (created.reason === 'no-org') {
         return problem(c, {
@@ -97,8 +115,8 @@ export function createOrgScenarioRoutes(scenarios: Scenarios, orgExists: (id: st
           detail: `no org with id "${id}"`,
         });
       }
-      const heads = await scenarios.list(id);
-      return c.json({ scenarios: heads.map(toSummary) }, 200);
+      const heads = await guards.visibleScenarios(c.var.principal, await scenarios.list(id));
+      return c.json({ scenarios: heads.map((h) => toSummary(h, h.access)) }, 200);
     });
 }
 

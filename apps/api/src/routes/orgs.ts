@@ -1,5 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ImportIssue, Org } from '@reorg/model';
+import { auditActor } from '../auth/middleware';
+import { canSeeOrg } from '../auth/policy';
 import type { OrgListItem, OrgRecord, Store } from '../db/store';
 import { type AppEnv, BODY_LIMITS, findUnstorableText, limitBody, unstorableText } from '../http';
 import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
@@ -107,7 +109,18 @@ export function createOrgRoutes(deps: OrgRoutesDeps) {
       const unstorable = findUnstorableText(outcome.org);
       if (unstorable) return unstorableText(c, unstorable);
       let record = toRecord(outcome.org, outcome.source, outcome.warnings);
-      let stored = await deps.store.insertOrg(record);
+      const audit = (id: string) => ({
+        ...auditActor(c),
+        action: 'org.import',
+        orgId: id,
+        subject: id,
+        detail: {
+          source: outcome.source,
+          people: record.summary.people,
+          aggregates: record.summary.aggregates,
+        },
+      });
+      let stored = await deps.store.insertOrg(record, audit(record.id));
       if (stored.status === 'exists' && outcome.source !== 'json' && query.id === undefined) {
         // The importer chose the id (e.g. the organisation's name): keep it readable, make it unique.
         record = toRecord(
@@ -115,7 +128,7 @@ export function createOrgRoutes(deps: OrgRoutesDeps) {
           outcome.source,
           outcome.warnings,
         );
-        stored = await deps.store.insertOrg(record);
+        stored = await deps.store.insertOrg(record, audit(record.id));
       }
       if (stored.status === 'exists') {
         return problem(c, {
@@ -137,7 +150,7 @@ export function createOrgRoutes(deps: OrgRoutesDeps) {
       );
     })
     .openapi(listOrgsRoute, async (c) => {
-      const orgs = await deps.store.listOrgs();
+      const orgs = (await deps.store.listOrgs()).filter((o) => canSeeOrg(c.var.principal, o.id));
       return c.json({ orgs: orgs.map(toListItem) }, 200);
     })
     .openapi(getOrgRoute, async (c) => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, openTestApp } from '../testing/engines';
+import { ENGINES, openTestApp, TEST_ADMIN } from '../testing/engines';
 import { type Json, readJson } from '../testing/http';
 import { smallOrg } from '../testing/orgs';
 
@@ -17,6 +17,7 @@ const growWeb = {
 describe.each(ENGINES)('headcount plans saved with scenarios, on %s', (engine) => {
   let app: App;
   let close: () => Promise<void>;
+  let vp: string;
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     app.request(path, {
       method: 'POST',
@@ -24,9 +25,13 @@ describe.each(ENGINES)('headcount plans saved with scenarios, on %s', (engine) =
       headers: { 'content-type': 'application/json', ...headers },
     });
   beforeAll(async () => {
-    ({ app, close } = await openTestApp(engine));
+    let tokenFor: Awaited<ReturnType<typeof openTestApp>>['tokenFor'];
+    ({ app, close, tokenFor } = await openTestApp(engine));
+    vp = await tokenFor('vp@tests.example', 'editor');
     for (const id of ['acme', 'other']) expect((await post('/api/orgs', smallOrg(id))).status).toBe(201);
-    expect((await post('/api/orgs/acme/scenarios', { id: 's1', name: 'S1' })).status).toBe(201);
+    expect((await post('/api/orgs/acme/scenarios', { id: 's1', name: 'S1', visibility: 'org' })).status).toBe(
+      201,
+    );
     expect((await post('/api/orgs/acme/scenarios', { id: 's2', name: 'S2' })).status).toBe(201);
     expect((await post('/api/orgs/other/scenarios', { id: 'o1', name: 'O1' })).status).toBe(201);
   }, 60_000);
@@ -36,7 +41,7 @@ describe.each(ENGINES)('headcount plans saved with scenarios, on %s', (engine) =
     const res = await post(
       '/api/scenarios/s1/plans',
       { id: 'grow', plan: growWeb },
-      { 'x-reorg-author': 'vp' },
+      { authorization: `Bearer ${vp}` },
     );
     expect(res.status).toBe(201);
     expect(res.headers.get('location')).toBe('/api/plans/grow');
@@ -46,7 +51,7 @@ describe.each(ENGINES)('headcount plans saved with scenarios, on %s', (engine) =
       scenarioId: 's1',
       orgId: 'acme',
       name: 'Grow web',
-      author: 'vp',
+      author: 'vp@tests.example',
     });
     expect(saved.plan).toMatchObject({
       quarters: 8,
@@ -66,7 +71,7 @@ describe.each(ENGINES)('headcount plans saved with scenarios, on %s', (engine) =
     );
     expect(named.id).toMatch(/^freeze-[0-9a-f]{8}$/);
     expect(named.name).toBe('Freeze!');
-    expect(named.author).toBe('anonymous');
+    expect(named.author).toBe(TEST_ADMIN);
     const unnamed = await readJson(
       await post('/api/scenarios/s2/plans', { plan: { attrition: { annualRate: 0 } } }),
     );

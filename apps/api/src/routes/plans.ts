@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Guards } from '../auth/guards';
+import { auditActor } from '../auth/middleware';
 import type { PlanRecord, PlanStore } from '../db/plan-store';
-import { type AppEnv, AuthorHeaderSchema, authorOf, limitBody } from '../http';
+import { type AppEnv, limitBody } from '../http';
 import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
 import { IdParamsSchema } from '../schemas';
 import { CreatePlanBodySchema, SavedPlanSchema } from './plan-schemas';
@@ -23,11 +25,12 @@ const createPlanRoute = createRoute({
   middleware: [limitBody(PLAN_BODY_LIMIT)] as const,
   request: {
     params: IdParamsSchema,
-    headers: z.object({ 'x-reorg-author': AuthorHeaderSchema }),
     body: { required: true, content: { 'application/json': { schema: CreatePlanBodySchema } } },
   },
   responses: {
     201: json(SavedPlanSchema, 'Saved'),
+    401: problemResponse('Not signed in'),
+    403: problemResponse('You may not change this scenario'),
     404: problemResponse('No such scenario'),
     409: problemResponse('A plan with this id exists'),
     413: problemResponse('Body too large'),
@@ -73,6 +76,7 @@ const planRoute = createRoute({
 
 /** What the plan routes need. */
 export interface PlanRouteDeps {
+  guards: Guards;
   plans: PlanStore;
   scenarioExists(id: string): Promise<boolean>;
   orgExists(id: string): Promise<boolean>;
@@ -82,21 +86,19 @@ export interface PlanRouteDeps {
  * Headcount plans saved with scenarios, mounted under `/api`: `POST|GET /scenarios/:id/plans`,
  * `GET /orgs/:id/plans`, `GET /plans/:id`.
  */
-export function createPlanRoutes({ plans, scenarioExists, orgExists }: PlanRouteDeps) {
+export function createPlanRoutes({ guards, plans, scenarioExists, orgExists }: PlanRouteDeps) {
   return new OpenAPIHono<AppEnv>()
     .openapi(createPlanRoute, async (c) => {
       const { id: scenarioId } = c.req.valid('param');
       const body = c.req.valid('json');
-      const author = authorOf(c.req.valid('header')['x-reorg-author']);
+      const author = c.var.principal.email;
       const name = body.name ?? body.plan.name?.trim() ?? 'Untitled plan';
       const id = body.id ?? generatedId(name);
-      const saved = await plans.insert({
-        id,
-        scenarioId,
-        name: name || 'Untitled plan',
-        plan: body.plan,
-        author,
-      });
+      const audit = { ...auditActor(c), action: 'plan.create', subject: id, detail: { scenarioId, name } };
+      const saved = await plans.insert(
+        { id, scenarioId, name: name || 'Untitled plan', plan: body.plan, author },
+        audit,
+      );
       if (saved.status === 'no-scenario') return notFound(c, `no scenario with id "${scenarioId}"`);
       if (saved.status === 'exists') {
         return problem(c, {
@@ -119,7 +121,16 @@ export function createPlanRoutes({ plans, scenarioExists, orgExists }: PlanRoute
     .openapi(orgPlansRoute, async (c) => {
       const { id } = c.req.valid('param');
       if (!(await orgExists(id))) return notFound(c, `no org with id "${id}"`);
-      const list = await plans.listByOrg(id);
+      const all = await plans.listByOrg(id);
+      const visible = new Set(
+        (
+          await guards.visibleScenarios(
+            c.var.principal,
+            [...new Set(all.map((p) => p.scenarioId))].map((s) => ({ id: s })),
+          )
+        ).map((s) => s.id),
+      );
+      const list = all.filter((p) => visible.has(p.scenarioId));
       return c.json({ orgId: id, plans: list.map(toSavedPlan) }, 200);
     })
     .openapi(planRoute, async (c) => {

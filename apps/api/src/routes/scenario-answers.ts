@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { type AccessLevel, allowsEdit, allowsShare } from '../auth/policy';
 import type { ScenarioHead } from '../db/store';
 import { parseIfMatch, revisionEtag } from '../http';
 import { PROBLEM_TYPES, problem } from '../problem';
@@ -9,17 +10,24 @@ import type { Scenarios, WriteResult } from '../services/scenarios';
  * checks, 201 with the new revision, 412, 422 with the refused op).
  */
 
-/** The listing shape of a scenario. */
-export function toSummary(head: ScenarioHead) {
+/** The listing shape of a scenario, with the caller's access to it when known. */
+export function toSummary(head: ScenarioHead, level?: AccessLevel) {
   return {
     id: head.id,
     orgId: head.orgId,
     name: head.name,
     author: head.author,
+    visibility: head.visibility,
+    access: accessOf(level),
     createdAt: head.createdAt.toISOString(),
     revision: head.revision,
     updatedAt: head.updatedAt.toISOString(),
   };
+}
+
+/** What the caller may do with a scenario, for the web app (the server checks anyway). */
+export function accessOf(level: AccessLevel | undefined) {
+  return { level: level ?? 'view', edit: allowsEdit(level), share: allowsShare(level) };
 }
 
 export function toRevision(row: Awaited<ReturnType<Scenarios['revisions']>>[number]) {

@@ -33,6 +33,9 @@ export const CreateScenarioBodySchema = storable(
         .max(MAX_BATCH_OPS)
         .default([])
         .openapi({ description: 'Ops of revision 1 (default none: the baseline).' }),
+      visibility: z.enum(['private', 'org']).default('private').openapi({
+        description: 'private (default): only you until you share it; org: everyone on the org.',
+      }),
     })
     .strict(),
 );
@@ -53,7 +56,17 @@ export const ScenarioSummarySchema = z
     id: z.string(),
     orgId: z.string(),
     name: z.string(),
-    author: z.string().openapi({ description: 'Who created it.' }),
+    author: z.string().openapi({ description: 'Who created it (the e-mail of the signed-in user).' }),
+    visibility: z.enum(['private', 'org']).openapi({
+      description: 'private: its author and those it is shared with; org: everyone with a role on the org.',
+    }),
+    access: z
+      .object({
+        level: z.enum(['view', 'comment', 'edit', 'owner']),
+        edit: z.boolean(),
+        share: z.boolean(),
+      })
+      .openapi({ description: 'What the caller may do with it.' }),
     createdAt: z.string(),
     revision: z.number().int().openapi({ description: 'The latest revision (also the ETag).' }),
     updatedAt: z.string().openapi({ description: 'When the latest revision was saved.' }),
@@ -110,3 +123,25 @@ export const RevisionParamsSchema = z.object({
     .max(2 ** 31 - 1)
     .openapi({ param: { name: 'revision', in: 'path' }, type: 'integer' }),
 });
+
+/** Body of `POST /api/scenarios/:id/share`. */
+export const ShareBodySchema = z
+  .object({
+    with: z
+      .string()
+      .trim()
+      .min(1)
+      .max(320)
+      .openapi({ description: '`org` (everyone with a role on the org) or an e-mail.', example: 'org' }),
+    access: z.enum(['view', 'comment', 'edit']),
+  })
+  .strict();
+
+/** The answer to a share: every share of the scenario. */
+export const SharesSchema = z
+  .object({
+    scenarioId: z.string(),
+    visibility: z.enum(['private', 'org']),
+    shares: z.array(z.object({ with: z.string(), access: z.enum(['view', 'comment', 'edit']) })),
+  })
+  .openapi('ScenarioShares');

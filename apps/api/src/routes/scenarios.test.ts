@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
+import { Identity } from '../auth/identity';
 import type { Store } from '../db/store';
-import { ENGINES, openTestApp } from '../testing/engines';
+import { ENGINES, openTestApp, signedIn, TEST_ADMIN } from '../testing/engines';
 import { type Json, readJson } from '../testing/http';
 import { smallOrg } from '../testing/orgs';
 
@@ -14,8 +15,17 @@ describe.each(ENGINES)('scenarios on %s', (engine) => {
   let store: Store;
   let close: () => Promise<void>;
   let baselineBefore: Json;
+  let tokenFor: Awaited<ReturnType<typeof openTestApp>>['tokenFor'];
+  let identity: Awaited<ReturnType<typeof openTestApp>>['identity'];
+  const tokens = new Map<string, string>();
+  /** Credentials of editor `name@tests.example` (the author of what they save). */
+  const as = async (name: string) => {
+    const email = name.includes('@') ? name : `${name}@tests.example`;
+    if (!tokens.has(name)) tokens.set(name, await tokenFor(email, 'editor'));
+    return { authorization: `Bearer ${tokens.get(name)}` };
+  };
   beforeAll(async () => {
-    ({ app, store, close } = await openTestApp(engine));
+    ({ app, store, close, tokenFor, identity } = await openTestApp(engine));
     for (const id of ['acme', 'other']) {
       const res = await send('POST', '/api/orgs', smallOrg(id));
       expect(res.status).toBe(201);
@@ -24,16 +34,18 @@ describe.each(ENGINES)('scenarios on %s', (engine) => {
   }, 60_000);
   afterAll(() => close?.(), 60_000);
 
-  function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const { author, ...rest } = headers;
     return app.request(path, {
       method,
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...rest, ...(author ? await as(author) : {}) },
     });
   }
   const get = async (path: string): Promise<Json> => readJson(await app.request(path));
   const createScenario = async (id: string, ops: unknown[] = [], orgId = 'acme') => {
-    const res = await send('POST', `/api/orgs/${orgId}/scenarios`, { id, name: `Scenario ${id}`, ops });
+    const body = { id, name: `Scenario ${id}`, ops, visibility: 'org' };
+    const res = await send('POST', `/api/orgs/${orgId}/scenarios`, body);
     expect(res.status).toBe(201);
     return res;
   };
@@ -44,7 +56,7 @@ describe.each(ENGINES)('scenarios on %s', (engine) => {
       { ops },
       {
         ...(ifMatch === undefined ? {} : { 'if-match': ifMatch }),
-        ...(author ? { 'x-reorg-author': author } : {}),
+        ...(author ? { author: author } : {}),
       },
     );
   const managerOf = (state: Json, personId: string) =>
@@ -55,8 +67,8 @@ describe.each(ENGINES)('scenarios on %s', (engine) => {
       const res = await send(
         'POST',
         '/api/orgs/acme/scenarios',
-        { name: '  Plan A ', id: 'plan-a' },
-        { 'x-reorg-author': 'dana' },
+        { name: '  Plan A ', id: 'plan-a', visibility: 'org' },
+        { author: 'dana@tests.example' },
       );
       expect(res.status).toBe(201);
       expect(res.headers.get('etag')).toBe('"1"');
@@ -66,18 +78,24 @@ describe.each(ENGINES)('scenarios on %s', (engine) => {
         id: 'plan-a',
         orgId: 'acme',
         name: 'Plan A',
-        author: 'dana',
+        author: 'dana@tests.example',
         revision: 1,
         ops: [],
       });
       const baseline = (await get('/api/orgs/acme')).org;
-      expect(body.state).toEqual(baseline);
+      // Dana is an editor who is no one's manager in the org: every cost is taken out for her.
+      const withoutCosts = {
+        ...baseline,
+        people: baseline.people.map(({ cost: _cost, ...p }: Json) => p),
+      };
+      expect(baseline.people.filter((p: Json) => p.cost !== undefined).length).toBeGreaterThan(0);
+      expect(body.state).toEqual(withoutCosts);
     });
 
     it('generates an id from the name when none is given', async () => {
       const body = await readJson(await send('POST', '/api/orgs/acme/scenarios', { name: 'Split Core!' }));
       expect(body.id).toMatch(/^split-core-[0-9a-f]{8}$/);
-      expect(body.author).toBe('anonymous');
+      expect(body.author).toBe(TEST_ADMIN);
     });
 
     it('applies initial ops, and refuses a bad one with its index (422, nothing stored)', async () => {
@@ -167,7 +185,7 @@ describe.each(ENGINES)('scenarios on %s', (engine) => {
       expect(await readJson(res)).toMatchObject({
         scenarioId: 'plan-a',
         revision: 2,
-        author: 'erin',
+        author: 'erin@tests.example',
         restoredFrom: null,
       });
       const scenario = await get('/api/scenarios/plan-a');
@@ -256,15 +274,15 @@ describe.each(ENGINES)('scenarios on %s', (engine) => {
     it('lists revisions with batches, authors and times, oldest first', async () => {
       const { revisions } = await get('/api/scenarios/plan-a/revisions');
       expect(revisions.map((r: Json) => r.revision)).toEqual([1, 2, 3, 4]);
-      expect(revisions[0]).toMatchObject({ author: 'dana', ops: [], restoredFrom: null });
-      expect(revisions[1].author).toBe('erin');
+      expect(revisions[0]).toMatchObject({ author: 'dana@tests.example', ops: [], restoredFrom: null });
+      expect(revisions[1].author).toBe('erin@tests.example');
       expect(revisions[1].ops).toHaveLength(2);
       expect(revisions.every((r: Json) => !Number.isNaN(Date.parse(r.createdAt)))).toBe(true);
     });
 
     it('returns the state at an old revision', async () => {
       const rev2 = await get('/api/scenarios/plan-a/revisions/2');
-      expect(rev2).toMatchObject({ scenarioId: 'plan-a', revision: 2, author: 'erin' });
+      expect(rev2).toMatchObject({ scenarioId: 'plan-a', revision: 2, author: 'erin@tests.example' });
       expect(managerOf(rev2.state, 'e3')).toBe('grace');
       expect(managerOf(rev2.state, 'e1')).toBe('grace');
       expect((await app.request('/api/scenarios/plan-a/revisions/99')).status).toBe(404);
@@ -281,11 +299,15 @@ describe.each(ENGINES)('scenarios on %s', (engine) => {
         'POST',
         '/api/scenarios/plan-a/restore',
         { revision: 1 },
-        { 'if-match': '"4"', 'x-reorg-author': 'fay' },
+        { 'if-match': '"4"', author: 'fay@tests.example' },
       );
       expect(res.status).toBe(201);
       expect(res.headers.get('etag')).toBe('"5"');
-      expect(await readJson(res)).toMatchObject({ revision: 5, restoredFrom: 1, author: 'fay' });
+      expect(await readJson(res)).toMatchObject({
+        revision: 5,
+        restoredFrom: 1,
+        author: 'fay@tests.example',
+      });
       const now = await get('/api/scenarios/plan-a');
       expect(now.revision).toBe(5);
       expect(now.state).toEqual(rev1.state);
@@ -326,7 +348,15 @@ describe.each(ENGINES)('scenarios on %s', (engine) => {
     });
 
     it('keeps the database as the truth: a new process (empty cache) sees the same states', async () => {
-      const fresh = createApp({ store, webDir: false });
+      const token = (await identity.createToken(TEST_ADMIN, 'fresh', { actor: 'system' }))?.token as string;
+      const fresh = signedIn(
+        createApp({
+          store,
+          webDir: false,
+          identity: new Identity(store.drizzle, { publicUrl: 'http://localhost' }),
+        }),
+        token,
+      );
       for (const id of ['plan-a', 'with-ops', 'race']) {
         const a = await get(`/api/scenarios/${id}`);
         const b = await readJson(await fresh.request(`/api/scenarios/${id}`));

@@ -1,7 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Guards } from '../auth/guards';
+import { normalizeEmail } from '../auth/identity';
+import { auditActor } from '../auth/middleware';
 import {
   type AppEnv,
-  authorOf,
   BODY_LIMITS,
   ifNoneMatchHits,
   limitBody,
@@ -20,6 +22,8 @@ import {
   RevisionSchema,
   ScenarioSchema,
   ScenarioSummarySchema,
+  ShareBodySchema,
+  SharesSchema,
   WriteResultSchema,
 } from './scenario-schemas';
 
@@ -56,6 +60,8 @@ const getRoute = createRoute({
 
 const writeResponses = {
   201: json(WriteResultSchema, 'Saved as a new revision', etagHeader),
+  401: problemResponse('Not signed in'),
+  403: problemResponse('You may see this scenario but not change it'),
   404: problemResponse('No such scenario'),
   412: problemResponse('If-Match is not the latest revision: nothing stored; GET the scenario again'),
   413: problemResponse('Body too large'),
@@ -130,12 +136,63 @@ const analysisRoute = createRoute({
   },
 });
 
-/** `/api/scenarios`: read, save ops (If-Match), restore, list revisions, analyse. */
-export function createScenarioRoutes(scenarios: Scenarios) {
+const shareRoute = createRoute({
+  method: 'post',
+  path: '/{id}/share',
+  summary: 'Share a scenario with the org or with one person (view, comment or edit)',
+  description:
+    'Scenarios start private to their author. Only the author (or an admin) may share. Sharing again with the same org or e-mail replaces its access.',
+  middleware: [limitBody(BODY_LIMITS.small)] as const,
+  request: {
+    params: IdParamsSchema,
+    body: { required: true, content: { 'application/json': { schema: ShareBodySchema } } },
+  },
+  responses: {
+    200: json(SharesSchema, 'Shared: every share of the scenario'),
+    401: problemResponse('Not signed in'),
+    403: problemResponse('Only the author or an admin may share'),
+    404: problemResponse('No such scenario'),
+    422: problemResponse('Invalid body: `with` is `org` or an e-mail'),
+  },
+});
+
+/** `/api/scenarios`: read, save ops (If-Match), restore, list revisions, analyse, share. */
+export function createScenarioRoutes(scenarios: Scenarios, guards: Guards) {
   return new OpenAPIHono<AppEnv>()
     .openapi(listRoute, async (c) => {
-      const heads = await scenarios.list();
-      return c.json({ scenarios: heads.map(toSummary) }, 200);
+      const heads = await guards.visibleScenarios(c.var.principal, await scenarios.list());
+      return c.json({ scenarios: heads.map((h) => toSummary(h, h.access)) }, 200);
+    })
+    .openapi(shareRoute, async (c) => {
+      const { id } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const head = await scenarios.head(id);
+      if (!head) return scenarioNotFound(c, id);
+      let target = body.with;
+      if (target !== 'org') {
+        try {
+          target = normalizeEmail(target);
+        } catch (error) {
+          const message = (error as Error).message;
+          return problem(c, {
+            type: PROBLEM_TYPES.validation,
+            title: 'Validation failed',
+            status: 422,
+            detail: message,
+            errors: [{ in: 'body', path: 'with', message }],
+          });
+        }
+      }
+      const audit = {
+        ...auditActor(c),
+        action: 'scenario.share',
+        orgId: head.orgId,
+        subject: id,
+        detail: { with: target, access: body.access },
+      };
+      const grants = await scenarios.share(id, { with: target, access: body.access }, audit);
+      if (!grants) return scenarioNotFound(c, id);
+      return c.json({ scenarioId: id, visibility: grants.visibility, shares: grants.shares }, 200);
     })
     .openapi(getRoute, async (c) => {
       const { id } = c.req.valid('param');
@@ -145,7 +202,7 @@ export function createScenarioRoutes(scenarios: Scenarios) {
       if (ifNoneMatchHits(c, head.revision)) return c.body(null, 304);
       const state = await scenarios.stateAt(head);
       if (!state) return scenarioNotFound(c, id);
-      return c.json({ ...toSummary(head), ops: state.ops, state: state.org }, 200);
+      return c.json({ ...toSummary(head, c.var.scenarioAccess), ops: state.ops, state: state.org }, 200);
     })
     .openapi(opsRoute, async (c) => {
       const { id } = c.req.valid('param');
@@ -155,12 +212,19 @@ export function createScenarioRoutes(scenarios: Scenarios) {
       if (!head) return scenarioNotFound(c, id);
       const expected = expectedRevision(c, head, headers['if-match']);
       if (typeof expected !== 'number') return expected;
-      const author = authorOf(headers['x-reorg-author']);
+      const author = c.var.principal.email;
+      const audit = {
+        ...auditActor(c),
+        action: 'scenario.ops',
+        orgId: head.orgId,
+        subject: id,
+        detail: { ops: ops.length },
+      };
       return answerWrite(
         c,
         scenarios,
         head,
-        await scenarios.append(head, expected, ops, author),
+        await scenarios.append(head, expected, ops, author, audit),
         author,
         null,
       );
@@ -173,8 +237,15 @@ export function createScenarioRoutes(scenarios: Scenarios) {
       if (!head) return scenarioNotFound(c, id);
       const expected = expectedRevision(c, head, headers['if-match']);
       if (typeof expected !== 'number') return expected;
-      const author = authorOf(headers['x-reorg-author']);
-      const result = await scenarios.restore(head, expected, revision, author);
+      const author = c.var.principal.email;
+      const audit = {
+        ...auditActor(c),
+        action: 'scenario.restore',
+        orgId: head.orgId,
+        subject: id,
+        detail: { restoredFrom: revision },
+      };
+      const result = await scenarios.restore(head, expected, revision, author, audit);
       return answerWrite(c, scenarios, head, result, author, revision);
     })
     .openapi(revisionsRoute, async (c) => {

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Guards } from '../auth/guards';
 import { type AppEnv, limitBody } from '../http';
 import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
 import { MAX_SIMULATION_WORK, type Simulations } from '../services/simulations';
@@ -60,11 +61,13 @@ const poolRoute = createRoute({
  * `/api/simulations`: run a headcount plan over quarters on the worker pool (cancelled when the
  * client goes away), and `GET /api/simulations/pool`: how busy the pool is.
  */
-export function createSimulationRoutes(simulations: Simulations) {
+export function createSimulationRoutes(simulations: Simulations, guards: Guards) {
   return new OpenAPIHono<AppEnv>()
     .openapi(poolRoute, (c) => c.json({ ...simulations.pool.status(), maxWork: MAX_SIMULATION_WORK }, 200))
     .openapi(simulateRoute, async (c) => {
       const body = c.req.valid('json');
+      const refused = await guards.simulation(c, body);
+      if (refused) return refused as never;
       const outcome = await simulations.run(body, c.req.raw.signal);
       if (outcome.ok) return c.json({ ...outcome.result, target: outcome.target }, 200);
       if (outcome.reason === 'too-big') {

@@ -1,5 +1,6 @@
 import { type AnalysisReport, analyzeOrg, applyOps, type Op, type Org } from '@reorg/model';
-import type { RevisionRecord, ScenarioHead, Store } from '../db/store';
+import type { AuditEntry } from '../auth/audit';
+import type { RevisionRecord, ScenarioGrants, ScenarioHead, ScenarioVisibility, Store } from '../db/store';
 import { Lru } from '../lru';
 import type { Baselines } from './baselines';
 
@@ -60,13 +61,17 @@ export class Scenarios {
    * Creates a scenario of org `orgId` whose revision 1 holds `ops` (checked by `applyOps`).
    * `no-org`, `exists` (the id is taken) and `refused` store nothing.
    */
-  async create(input: {
-    id: string;
-    orgId: string;
-    name: string;
-    ops: Op[];
-    author: string;
-  }): Promise<
+  async create(
+    input: {
+      id: string;
+      orgId: string;
+      name: string;
+      ops: Op[];
+      author: string;
+      visibility?: ScenarioVisibility;
+    },
+    audit?: AuditEntry,
+  ): Promise<
     | { ok: true; head: ScenarioHead; state: ScenarioState }
     | { ok: false; reason: 'no-org' | 'exists' }
     | { ok: false; reason: 'refused'; refusal: OpRefusal }
@@ -76,13 +81,23 @@ export class Scenarios {
     const applied = applyOps(baseline.org, input.ops);
     if (!applied.ok) return { ok: false, reason: 'refused', refusal: applied.error };
     const { ops, ...scenario } = input;
-    const created = await this.store.createScenario(scenario, ops);
+    const created = await this.store.createScenario(scenario, ops, audit);
     if (created !== 'created') return { ok: false, reason: created };
     const head = await this.store.getScenarioHead(input.id);
     if (!head) throw new Error(`scenario ${input.id} vanished after it was created`);
     const state = { revision: 1, org: applied.org, ops };
     this.states.set(stateKey(input.id, 1), state);
     return { ok: true, head, state };
+  }
+
+  /** Shares a scenario (with `org` or an e-mail), audited in the same transaction; its grants after. */
+  async share(
+    id: string,
+    share: { with: string; access: 'view' | 'comment' | 'edit' },
+    audit: AuditEntry,
+  ): Promise<ScenarioGrants | undefined> {
+    await this.store.shareScenario(id, share, audit);
+    return this.store.scenarioGrants(id);
   }
 
   /** The baseline of org `orgId`, or undefined. */
@@ -152,7 +167,13 @@ export class Scenarios {
    * latest (checked before, and enforced by the primary key at insert), `refused` when an op does
    * not apply (nothing stored). One insert: the batch is stored whole or not at all.
    */
-  async append(head: ScenarioHead, expected: number, ops: Op[], author: string): Promise<WriteResult> {
+  async append(
+    head: ScenarioHead,
+    expected: number,
+    ops: Op[],
+    author: string,
+    audit?: AuditEntry,
+  ): Promise<WriteResult> {
     if (expected !== head.revision) return { ok: false, reason: 'stale', revision: head.revision };
     const state = await this.stateAt(head);
     if (!state) return { ok: false, reason: 'stale', revision: head.revision };
@@ -164,15 +185,22 @@ export class Scenarios {
       ops,
       author,
       null,
+      audit,
     );
   }
 
   /** Appends a revision whose state equals revision `target`'s (a restore). */
-  async restore(head: ScenarioHead, expected: number, target: number, author: string): Promise<WriteResult> {
+  async restore(
+    head: ScenarioHead,
+    expected: number,
+    target: number,
+    author: string,
+    audit?: AuditEntry,
+  ): Promise<WriteResult> {
     if (expected !== head.revision) return { ok: false, reason: 'stale', revision: head.revision };
     const old = await this.stateAt(head, target);
     if (!old) return { ok: false, reason: 'no-revision', revision: head.revision };
-    return this.write(head, { ...old, revision: expected + 1 }, [], author, target);
+    return this.write(head, { ...old, revision: expected + 1 }, [], author, target, audit);
   }
 
   private async write(
@@ -181,14 +209,12 @@ export class Scenarios {
     batch: Op[],
     author: string,
     restoredFrom: number | null,
+    audit?: AuditEntry,
   ): Promise<WriteResult> {
-    const stored = await this.store.appendRevision({
-      scenarioId: head.id,
-      revision: next.revision,
-      ops: batch,
-      author,
-      restoredFrom,
-    });
+    const stored = await this.store.appendRevision(
+      { scenarioId: head.id, revision: next.revision, ops: batch, author, restoredFrom },
+      audit,
+    );
     if (stored.status === 'conflict') return { ok: false, reason: 'stale', revision: next.revision };
     this.states.set(stateKey(head.id, next.revision), next);
     return { ok: true, revision: next.revision, createdAt: stored.createdAt };

@@ -13,6 +13,10 @@ export interface ChildServer {
   stderr: () => string;
   /** Its exit code (null when killed by a signal). */
   exited: Promise<number | null>;
+  /** An API token of the first admin ('' when the server exited). */
+  token: string;
+  /** `Authorization` header with {@link token}. */
+  auth: Record<string, string>;
 }
 
 /**
@@ -33,8 +37,22 @@ export function startChildServer(
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
       const port = /serving http:\/\/localhost:(\d+)/.exec(stderr)?.[1];
-      if (port) resolve({ process: child, base: `http://127.0.0.1:${port}`, stderr: () => stderr, exited });
+      const token = /reorg-test-token: (\S*)/.exec(stderr)?.[1];
+      if (port && token !== undefined) {
+        const base = `http://127.0.0.1:${port}`;
+        resolve({
+          process: child,
+          base,
+          stderr: () => stderr,
+          exited,
+          token,
+          auth: { authorization: `Bearer ${token}` },
+        });
+      }
     });
-    exited.then(() => resolve({ process: child, base: '', stderr: () => stderr, exited }), reject);
+    exited.then(
+      () => resolve({ process: child, base: '', stderr: () => stderr, exited, token: '', auth: {} }),
+      reject,
+    );
   });
 }

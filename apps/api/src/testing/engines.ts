@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createApp } from '../app';
+import { Identity } from '../auth/identity';
+import type { Role } from '../auth/principal';
 import { type Database, openPglite, openPostgres } from '../db/client';
 import { type OpenedStore, openStore } from '../db/open';
 import { createJsonLogger, silentLogger } from '../log';
@@ -67,13 +69,48 @@ async function adminQuery(url: string, text: string): Promise<void> {
   }
 }
 
+/** The admin every {@link openTestApp} app signs its requests as. */
+export const TEST_ADMIN = 'admin@tests.example';
+
+type App = ReturnType<typeof createApp>;
+
 /**
- * A fresh store and an app on it, for one test file. CSV imports are dated 2025-01-15. Set
- * `REORG_TEST_LOGS=1` to see the app's logs (unexpected errors included).
+ * The app, with `Authorization: Bearer token` on every `request()` that carries no
+ * `Authorization` or `Cookie` of its own (so tests of other things need not sign in).
+ */
+export function signedIn(app: App, token: string): App {
+  const request: App['request'] = (input, init, ...rest) => {
+    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    if (!headers.has('authorization') && !headers.has('cookie'))
+      headers.set('authorization', `Bearer ${token}`);
+    return app.request(input, { ...init, headers }, ...rest);
+  };
+  return new Proxy(app, { get: (target, key) => (key === 'request' ? request : Reflect.get(target, key)) });
+}
+
+/**
+ * A fresh store and an app on it, for one test file, whose requests are signed in as the admin
+ * {@link TEST_ADMIN} (see {@link signedIn}); `anonymous` is the same app without credentials, and
+ * `tokenFor` adds a user with a role and answers an API token of theirs. CSV imports are dated
+ * 2025-01-15. Set `REORG_TEST_LOGS=1` to see the app's logs (unexpected errors included).
  */
 export async function openTestApp(engine: TestEngine) {
   const opened = await openTestStore(engine);
   const logger = process.env.REORG_TEST_LOGS ? createJsonLogger() : silentLogger;
-  const app = createApp({ store: opened.store, webDir: false, today: () => '2025-01-15', logger });
-  return { app, store: opened.store, close: opened.close };
+  const identity = new Identity(opened.store.drizzle, { publicUrl: 'http://localhost' });
+  const anonymous = createApp({
+    store: opened.store,
+    webDir: false,
+    today: () => '2025-01-15',
+    logger,
+    identity,
+  });
+  const tokenFor = async (email: string, role: Role, orgId?: string | null) => {
+    await identity.addUser({ email, role, orgId }, { actor: 'system' });
+    const made = await identity.createToken(email, 'tests', { actor: 'system' });
+    if (!made) throw new Error(`no user ${email}`);
+    return made.token;
+  };
+  const app = signedIn(anonymous, await tokenFor(TEST_ADMIN, 'admin'));
+  return { app, anonymous, identity, tokenFor, store: opened.store, close: opened.close };
 }

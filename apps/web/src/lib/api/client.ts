@@ -126,7 +126,6 @@ export async function createScenario(
   const res = client.api.orgs[':id'].scenarios.$post({
     param: { id: orgId },
     json: { name, ops: ops as Op[] },
-    header: { 'x-reorg-author': authorName() },
   });
   return call<ScenarioDocument>(res);
 }
@@ -149,7 +148,7 @@ export async function saveOps(scenarioId: string, ops: Op[], revision: number): 
     res = await client.api.scenarios[':id'].ops.$post({
       param: { id: scenarioId },
       json: { ops },
-      header: { 'if-match': `"${revision}"`, 'x-reorg-author': authorName() },
+      header: { 'if-match': `"${revision}"` },
     });
   } catch (error) {
     return {
@@ -195,18 +194,9 @@ export async function restoreRevision(scenarioId: string, target: number, revisi
   const res = client.api.scenarios[':id'].restore.$post({
     param: { id: scenarioId },
     json: { revision: target },
-    header: { 'if-match': `"${revision}"`, 'x-reorg-author': authorName() },
+    header: { 'if-match': `"${revision}"` },
   });
   return (await call<{ revision: number }>(res)).revision;
-}
-
-/** Who this browser saves as (the `X-Reorg-Author` header). */
-function authorName(): string {
-  try {
-    return localStorage.getItem('reorg.author') ?? 'web';
-  } catch {
-    return 'web';
-  }
 }
 
 /** People in one layer of the reporting tree (the compare view's layers pyramid). */
