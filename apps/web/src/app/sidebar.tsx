@@ -9,10 +9,12 @@ import {
   IconTeams,
   IconUpload,
 } from '../components/icons';
+import { visibilitySuffix } from '../components/visibility-marker';
 import { SearchBox } from '../features/find-me/search-box';
 import { createScenario } from '../lib/api/client';
 import { loadOrgs, loadScenarios, useCatalog } from '../stores/catalog-store';
 import { useDeferredAnalysis } from '../stores/use-analysis';
+import { useCanEditOrg, useCanImport } from '../stores/use-permissions';
 import type { View } from '../stores/view-store';
 import { navigate, useRoute } from './navigation';
 
@@ -118,6 +120,8 @@ export function Sidebar() {
   const route = useRoute();
   const orgs = useCatalog((s) => s.orgs);
   const scenarios = useCatalog((s) => s.scenarios);
+  const canImport = useCanImport();
+  const canEdit = useCanEditOrg(route.orgId);
   useEffect(() => {
     void loadOrgs();
   }, []);
@@ -149,14 +153,16 @@ export function Sidebar() {
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          className="btn btn-sm btn-ghost btn-block new-scenario"
-          aria-current={route.page === 'import' ? 'page' : undefined}
-          onClick={() => navigate({ page: 'import', orgId: null })}
-        >
-          <IconUpload /> Import org
-        </button>
+        {canImport && (
+          <button
+            type="button"
+            className="btn btn-sm btn-ghost btn-block new-scenario"
+            aria-current={route.page === 'import' ? 'page' : undefined}
+            onClick={() => navigate({ page: 'import', orgId: null })}
+          >
+            <IconUpload /> Import org
+          </button>
+        )}
         {route.orgId && (
           <>
             <label className="side-label" htmlFor="scenario-picker">
@@ -172,10 +178,11 @@ export function Sidebar() {
               {scenarios?.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
+                  {visibilitySuffix(s.visibility)}
                 </option>
               ))}
             </select>
-            <NewScenario orgId={route.orgId} />
+            {canEdit && <NewScenario orgId={route.orgId} />}
             <button
               type="button"
               className="nav-item compare-link"

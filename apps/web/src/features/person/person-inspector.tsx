@@ -1,11 +1,13 @@
 import type { Level, Person } from '@reorg/model';
 import { useMemo, useState } from 'react';
+import { CostValue } from '../../components/cost-value';
 import { IconClose, IconTarget } from '../../components/icons';
 import { getStatusColors } from '../../lib/colors/span-scale';
 import { getManagerId, getReports, getSubtreeSize, type OrgIndex } from '../../lib/org/org-index';
 import { applyChange } from '../../stores/session-actions';
 import { useSession } from '../../stores/session-store';
 import { useSpanLookup } from '../../stores/use-analysis';
+import { useReadOnlyReason, useSeesAllCompensation } from '../../stores/use-permissions';
 import { useView } from '../../stores/view-store';
 import './person.css';
 import { getDisplayName } from '../../lib/org/display-name';
@@ -103,6 +105,8 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
   const index = useSession((s) => s.index);
   const org = useSession((s) => s.org);
   const spans = useSpanLookup();
+  const seesAll = useSeesAllCompensation();
+  const readOnly = useReadOnlyReason();
   const [adding, setAdding] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const levels = useMemo(
@@ -183,6 +187,17 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
             <dd>{span.weeklyOneOnOneHours.toFixed(1)} h/week</dd>
           </div>
         )}
+        <div>
+          <dt>Annual cost</dt>
+          <dd>
+            <CostValue
+              value={person.cost}
+              currency={org?.currency ?? 'USD'}
+              missingIsHidden={!seesAll}
+              compact={false}
+            />
+          </dd>
+        </div>
         {person.location && (
           <div>
             <dt>Location</dt>
@@ -197,6 +212,8 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
           className="select"
           value={person.level ?? ''}
           onChange={(e) => setLevel(e.target.value)}
+          disabled={readOnly !== null}
+          title={readOnly ?? undefined}
         >
           <option value="">No level</option>
           {person.level && !levels.some((l) => l.id === person.level) && (
@@ -216,7 +233,13 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
           <button type="button" className="btn btn-sm" onClick={() => onFocus(person.id)}>
             <IconTarget /> Find me view
           </button>
-          <button type="button" className="btn btn-sm" onClick={() => setAdding(true)}>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => setAdding(true)}
+            disabled={readOnly !== null}
+            title={readOnly ?? undefined}
+          >
             Add open req
           </button>
           {confirmRemove ? (
@@ -229,7 +252,13 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
               </button>
             </span>
           ) : (
-            <button type="button" className="btn btn-sm btn-danger" onClick={() => setConfirmRemove(true)}>
+            <button
+              type="button"
+              className="btn btn-sm btn-danger"
+              onClick={() => setConfirmRemove(true)}
+              disabled={readOnly !== null}
+              title={readOnly ?? undefined}
+            >
               Remove
             </button>
           )}
