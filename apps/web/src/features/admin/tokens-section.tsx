@@ -116,14 +116,16 @@ export function TokensSection() {
               <td>{t.email}</td>
               <td className="muted">{day(t.createdAt)}</td>
               <td className="muted">{day(t.lastUsedAt)}</td>
-              <td className="admin-actions">
-                {t.revokedAt ? (
-                  <span className="chip">Revoked {day(t.revokedAt)}</span>
-                ) : (
-                  <button type="button" className="btn btn-sm btn-danger" onClick={() => void revoke(t)}>
-                    Revoke
-                  </button>
-                )}
+              <td>
+                <div className="admin-actions">
+                  {t.revokedAt ? (
+                    <span className="chip">Revoked {day(t.revokedAt)}</span>
+                  ) : (
+                    <button type="button" className="btn btn-sm btn-danger" onClick={() => void revoke(t)}>
+                      Revoke
+                    </button>
+                  )}
+                </div>
               </td>
             </tr>
           ))}

@@ -101,15 +101,17 @@ function UserRow({ user, onSaved }: { user: UserItem; onSaved: (user: UserItem) 
         )}
       </td>
       <td className="muted">{user.createdAt.slice(0, 10)}</td>
-      <td className="admin-actions">
-        <button type="button" className="btn btn-sm" onClick={() => setEditing(!editing)}>
-          {editing ? 'Done' : 'Change role'}
-        </button>
-        <button type="button" className="btn btn-sm" onClick={() => void reset()}>
-          Reset link
-        </button>
-        {link && <CopyField value={link} label={`Password reset link for ${user.email}`} />}
-        {error && <p className="form-error">{error}</p>}
+      <td>
+        <div className="admin-actions">
+          <button type="button" className="btn btn-sm" onClick={() => setEditing(!editing)}>
+            {editing ? 'Done' : 'Change role'}
+          </button>
+          <button type="button" className="btn btn-sm" onClick={() => void reset()}>
+            Reset link
+          </button>
+          {link && <CopyField value={link} label={`Password reset link for ${user.email}`} />}
+          {error && <p className="form-error">{error}</p>}
+        </div>
       </td>
     </tr>
   );
