@@ -11,6 +11,7 @@ import { useReadOnlyReason, useSeesAllCompensation } from '../../stores/use-perm
 import { useView } from '../../stores/view-store';
 import './person.css';
 import { getDisplayName } from '../../lib/org/display-name';
+import { getReportingLineCost } from '../../lib/org/line-cost';
 
 /** A fresh id for an open requisition, not used by anyone in the org. */
 export function newReqId(index: OrgIndex, now: number): string {
@@ -124,6 +125,7 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
   const team = person.teamId ? index.teamsById.get(person.teamId) : undefined;
   const reports = getReports(index, person.id).length;
   const below = getSubtreeSize(index, person.id);
+  const lineCost = below > 0 ? getReportingLineCost(index, person.id, seesAll) : null;
   const colors = getStatusColors(span?.status);
   const setLevel = (level: string) => {
     applyChange(
@@ -198,6 +200,14 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
             />
           </dd>
         </div>
+        {below > 0 && (
+          <div>
+            <dt>Cost of the {below} below</dt>
+            <dd>
+              <CostValue value={lineCost} redacted={lineCost === null} currency={org?.currency ?? 'USD'} />
+            </dd>
+          </div>
+        )}
         {person.location && (
           <div>
             <dt>Location</dt>
