@@ -190,7 +190,7 @@ function Workspace() {
       <Sidebar />
       <main className="main" id="main">
         <ViewAsBanner />
-        {!route.scenarioId && <AccountBar />}
+        {!route.scenarioId && !(route.orgId && route.compare) && <AccountBar />}
         {route.scenarioId ? (
           <>
             <TopBar />
@@ -206,6 +206,7 @@ function Workspace() {
               onSelect={(compare) => navigate({ compare }, { replace: true })}
               onChangeOrg={(orgId) => navigate({ orgId, compare: { scenarios: [], plans: [] } })}
               onOpenScenario={(scenarioId) => navigate({ scenarioId, view: 'chart' })}
+              actions={<UserMenu />}
             />
           </Suspense>
         ) : route.orgId ? (
