@@ -62,7 +62,7 @@ export function AuditPage() {
           </thead>
           <tbody>
             {events.map((e) => (
-              <tr key={e.id} data-action={e.action}>
+              <tr key={e.id} data-action={e.action} data-at={e.at}>
                 <td className="nowrap">{when(e.at)}</td>
                 <td>{e.actor}</td>
                 <td>
