@@ -13,6 +13,7 @@ import { visibilitySuffix } from '../components/visibility-marker';
 import { SearchBox } from '../features/find-me/search-box';
 import { createScenario } from '../lib/api/client';
 import { loadOrgs, loadScenarios, useCatalog } from '../stores/catalog-store';
+import { useMe } from '../stores/me-store';
 import { useDeferredAnalysis } from '../stores/use-analysis';
 import { useCanEditOrg, useCanImport } from '../stores/use-permissions';
 import type { View } from '../stores/view-store';
@@ -27,8 +28,10 @@ const NAV: { view: View; label: string; icon: () => React.JSX.Element }[] = [
 ];
 
 function NewScenario({ orgId }: { orgId: string }) {
+  const signedIn = useMe((s) => s.identity.status === 'signed-in');
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
+  const [shared, setShared] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!open) {
@@ -45,7 +48,12 @@ function NewScenario({ orgId }: { orgId: string }) {
   const submit = async () => {
     setBusy(true);
     try {
-      const doc = await createScenario(orgId, name.trim() || 'Untitled scenario');
+      const doc = await createScenario(
+        orgId,
+        name.trim() || 'Untitled scenario',
+        [],
+        signedIn && shared ? 'org' : undefined,
+      );
       await loadScenarios(orgId);
       setOpen(false);
       setName('');
@@ -74,6 +82,12 @@ function NewScenario({ orgId }: { orgId: string }) {
         value={name}
         onChange={(e) => setName(e.target.value)}
       />
+      {signedIn && (
+        <label className="check-inline">
+          <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
+          Share with the org (else private to you)
+        </label>
+      )}
       {error && <p className="form-error">{error}</p>}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary btn-sm" disabled={busy}>

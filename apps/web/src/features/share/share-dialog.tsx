@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type ScenarioShare, shareScenario } from '../../lib/api/identity';
 import { loadScenarios } from '../../stores/catalog-store';
 import { useSession } from '../../stores/session-store';
@@ -121,6 +121,12 @@ export function ShareButton() {
   const visibility = useSession((s) => s.visibility);
   const [open, setOpen] = useState(false);
   const [shares, setShares] = useState<ScenarioShare[]>([]);
+  useEffect(() => {
+    if (!open) return;
+    const esc = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    document.addEventListener('keydown', esc);
+    return () => document.removeEventListener('keydown', esc);
+  }, [open]);
   if (!scenarioId) return null;
   const onShared = (next: ScenarioShare[]) => {
     setShares(next);

@@ -162,15 +162,21 @@ export async function listScenarios(orgId: string): Promise<ScenarioSummary[]> {
   return (await call<{ scenarios: ScenarioSummary[] }>(res)).scenarios;
 }
 
-/** Creates a scenario of an org (revision 1, no ops unless given). */
+/**
+ * Creates a scenario of an org (revision 1, no ops unless given); with sign-in it is private to
+ * its author unless `visibility` is `org`.
+ */
 export async function createScenario(
   orgId: string,
   name: string,
   ops: OpInput[] = [],
+  visibility?: ScenarioVisibility,
 ): Promise<ScenarioDocument> {
+  // `visibility` is newer than some servers' create schema: sent only when asked for.
+  const json = { name, ops: ops as Op[], ...(visibility ? { visibility } : {}) };
   const res = client.api.orgs[':id'].scenarios.$post({
     param: { id: orgId },
-    json: { name, ops: ops as Op[] },
+    json,
     header: { 'x-reorg-author': authorName() },
   });
   return call<ScenarioDocument>(res);
