@@ -282,7 +282,7 @@ export function SimulationPanel({
                   <span className="muted">run rate, {currency}</span>
                 </figcaption>
                 <p className="cost-hidden" title={COST_HIDDEN_TOOLTIP} data-cost="hidden">
-                  hidden: {COST_HIDDEN_TOOLTIP.toLowerCase()}.
+                  Hidden. {COST_HIDDEN_TOOLTIP}.
                 </p>
               </figure>
             ) : (
