@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { loadMe, useMe } from './stores/me-store';
 import { applyChange } from './stores/session-actions';
 import { useSession } from './stores/session-store';
 import { useView } from './stores/view-store';
@@ -10,8 +11,11 @@ import './styles/app.css';
 (window as unknown as { __reorg: unknown }).__reorg = {
   session: useSession,
   view: useView,
+  me: useMe,
   actions: { applyChange },
 };
+
+void loadMe();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,12 +1,16 @@
 import type { Finding } from '@reorg/model';
 import { lazy, Suspense } from 'react';
+import { ResetPasswordPage } from '../features/auth/reset-password-page';
+import { SignInPage } from '../features/auth/sign-in-page';
 import { OrgCanvas } from '../features/canvas/org-canvas';
 import { FocusBar } from '../features/find-me/focus-bar';
 import { FindingsPanel } from '../features/findings/findings-panel';
 import { PersonInspector } from '../features/person/person-inspector';
 import { loadOrgs } from '../stores/catalog-store';
+import { useMe } from '../stores/me-store';
 import { useSession } from '../stores/session-store';
 import { showPerson } from '../stores/show-person';
+import { useCanImport } from '../stores/use-permissions';
 import { useView } from '../stores/view-store';
 import { ConflictBanner } from './conflict-banner';
 import { Home, ScenarioChooser } from './home';
@@ -15,6 +19,8 @@ import { useShortcuts } from './shortcuts';
 import { Sidebar } from './sidebar';
 import { Toasts } from './toasts';
 import { TopBar } from './topbar';
+import { UserMenu } from './user-menu';
+import { ViewAsBanner } from './view-as-banner';
 
 const LadderView = lazy(() =>
   import('../features/ladder/ladder-view').then((m) => ({ default: m.LadderView })),
@@ -31,6 +37,10 @@ const ImportView = lazy(() =>
 const HistoryView = lazy(() =>
   import('../features/history/history-view').then((m) => ({ default: m.HistoryView })),
 );
+const SettingsPage = lazy(() =>
+  import('../features/admin/settings-page').then((m) => ({ default: m.SettingsPage })),
+);
+const AuditPage = lazy(() => import('../features/admin/audit-page').then((m) => ({ default: m.AuditPage })));
 const CompareView = lazy(() =>
   import('../features/compare/compare-view').then((m) => ({ default: m.CompareView })),
 );
@@ -110,8 +120,67 @@ function MainView() {
   );
 }
 
-/** The app: sidebar, the open scenario's view in the middle, person details and findings on the right. */
+/** The import view, for those who may import orgs. */
+function ImportPage() {
+  const canImport = useCanImport();
+  if (!canImport) {
+    return (
+      <div className="empty">
+        <div className="empty-card">
+          <h2>Importing orgs is for admins</h2>
+          <p>Ask an admin to import your org or to give you the role that may.</p>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <Suspense fallback={null}>
+      <ImportView onImported={openImported} />
+    </Suspense>
+  );
+}
+
+/** The slim bar above pages without a scenario: the user menu (signed-in only). */
+function AccountBar() {
+  const signedIn = useMe((s) => s.identity.status === 'signed-in');
+  if (!signedIn) return null;
+  return (
+    <header className="account-bar">
+      <UserMenu />
+    </header>
+  );
+}
+
+/** The middle of the page without a scenario open: compare, an org's scenarios, a page, or home. */
+function PageView() {
+  const route = useRoute();
+  if (route.page === 'settings' || route.page === 'audit') {
+    return (
+      <Suspense fallback={null}>{route.page === 'settings' ? <SettingsPage /> : <AuditPage />}</Suspense>
+    );
+  }
+  return null;
+}
+
+/** The app: the sign-in pages alone; else the workspace once it knows who the user is. */
 export function App() {
+  const page = useRoute((s) => s.page);
+  const loading = useMe((s) => s.identity.status === 'loading');
+  if (page === 'signin') return <SignInPage />;
+  if (page === 'reset-password') return <ResetPasswordPage />;
+  if (loading) {
+    return (
+      <div className="empty" aria-busy="true">
+        <div className="spinner" />
+        <span className="sr-only">Loading…</span>
+      </div>
+    );
+  }
+  return <Workspace />;
+}
+
+/** The workspace: sidebar, the open scenario's view in the middle, person details and findings on the right. */
+function Workspace() {
   useRouteSync();
   useShortcuts();
   const route = useRoute();
@@ -120,6 +189,8 @@ export function App() {
     <div className={`app${withPanel ? '' : ' no-panel'}`}>
       <Sidebar />
       <main className="main" id="main">
+        <ViewAsBanner />
+        {!route.scenarioId && !(route.orgId && route.compare) && <AccountBar />}
         {route.scenarioId ? (
           <>
             <TopBar />
@@ -135,14 +206,15 @@ export function App() {
               onSelect={(compare) => navigate({ compare }, { replace: true })}
               onChangeOrg={(orgId) => navigate({ orgId, compare: { scenarios: [], plans: [] } })}
               onOpenScenario={(scenarioId) => navigate({ scenarioId, view: 'chart' })}
+              actions={<UserMenu />}
             />
           </Suspense>
         ) : route.orgId ? (
           <ScenarioChooser orgId={route.orgId} />
         ) : route.page === 'import' ? (
-          <Suspense fallback={null}>
-            <ImportView onImported={openImported} />
-          </Suspense>
+          <ImportPage />
+        ) : route.page === 'settings' || route.page === 'audit' ? (
+          <PageView />
         ) : (
           <Home />
         )}

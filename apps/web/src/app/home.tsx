@@ -1,12 +1,15 @@
 import { IconUpload } from '../components/icons';
+import { VisibilityMarker } from '../components/visibility-marker';
 import { BaselineOverview } from '../features/baseline/baseline-overview';
 import { useCatalog } from '../stores/catalog-store';
+import { useCanEditOrg, useCanImport } from '../stores/use-permissions';
 import { navigate } from './navigation';
 
 /** The start page: the orgs on the server, as cards. */
 export function Home() {
   const orgs = useCatalog((s) => s.orgs);
   const error = useCatalog((s) => s.error);
+  const canImport = useCanImport();
   return (
     <div className="empty">
       <div className="empty-card">
@@ -27,12 +30,17 @@ export function Home() {
             </button>
           ))}
         </div>
-        <p className="home-import">
-          Or bring your own: an HRIS export, a UK organogram or an org document.{' '}
-          <button type="button" className="btn btn-sm" onClick={() => navigate({ page: 'import' })}>
-            <IconUpload /> Import org
-          </button>
-        </p>
+        {canImport && (
+          <p className="home-import">
+            Or bring your own: an HRIS export, a UK organogram or an org document.{' '}
+            <button type="button" className="btn btn-sm" onClick={() => navigate({ page: 'import' })}>
+              <IconUpload /> Import org
+            </button>
+          </p>
+        )}
+        {orgs?.length === 0 && !canImport && (
+          <p className="muted">No org is shared with you yet. Ask an admin for a role on one.</p>
+        )}
       </div>
     </div>
   );
@@ -42,11 +50,16 @@ export function Home() {
 export function ScenarioChooser({ orgId }: { orgId: string }) {
   const scenarios = useCatalog((s) => s.scenarios);
   const org = useCatalog((s) => s.orgs?.find((o) => o.id === orgId));
+  const canEdit = useCanEditOrg(orgId);
   return (
     <div className="empty">
       <div className="empty-card">
         <h2>{org?.name ?? orgId}</h2>
-        <p>Open a scenario, or create a new one from the sidebar. The baseline itself never changes.</p>
+        <p>
+          {canEdit
+            ? 'Open a scenario, or create a new one from the sidebar. The baseline itself never changes.'
+            : 'Open a scenario to read it. You can look, not change: your role on this org is read-only.'}
+        </p>
         <div className="org-cards">
           {scenarios?.map((s) => (
             <button
@@ -56,6 +69,7 @@ export function ScenarioChooser({ orgId }: { orgId: string }) {
               onClick={() => navigate({ scenarioId: s.id, view: 'chart' })}
             >
               <h3>{s.name}</h3>
+              <VisibilityMarker visibility={s.visibility} />
               <div className="muted">
                 Revision {s.revision} · by {s.author} · {s.updatedAt.slice(0, 10)}
               </div>

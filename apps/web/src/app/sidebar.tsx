@@ -9,10 +9,13 @@ import {
   IconTeams,
   IconUpload,
 } from '../components/icons';
+import { visibilitySuffix } from '../components/visibility-marker';
 import { SearchBox } from '../features/find-me/search-box';
 import { createScenario } from '../lib/api/client';
 import { loadOrgs, loadScenarios, useCatalog } from '../stores/catalog-store';
+import { useMe } from '../stores/me-store';
 import { useDeferredAnalysis } from '../stores/use-analysis';
+import { useCanEditOrg, useCanImport } from '../stores/use-permissions';
 import type { View } from '../stores/view-store';
 import { navigate, useRoute } from './navigation';
 
@@ -25,8 +28,10 @@ const NAV: { view: View; label: string; icon: () => React.JSX.Element }[] = [
 ];
 
 function NewScenario({ orgId }: { orgId: string }) {
+  const signedIn = useMe((s) => s.identity.status === 'signed-in');
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
+  const [shared, setShared] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!open) {
@@ -43,7 +48,12 @@ function NewScenario({ orgId }: { orgId: string }) {
   const submit = async () => {
     setBusy(true);
     try {
-      const doc = await createScenario(orgId, name.trim() || 'Untitled scenario');
+      const doc = await createScenario(
+        orgId,
+        name.trim() || 'Untitled scenario',
+        [],
+        signedIn && shared ? 'org' : undefined,
+      );
       await loadScenarios(orgId);
       setOpen(false);
       setName('');
@@ -72,6 +82,12 @@ function NewScenario({ orgId }: { orgId: string }) {
         value={name}
         onChange={(e) => setName(e.target.value)}
       />
+      {signedIn && (
+        <label className="check-inline">
+          <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
+          Share with the org (else private to you)
+        </label>
+      )}
       {error && <p className="form-error">{error}</p>}
       <div className="form-actions">
         <button type="submit" className="btn btn-primary btn-sm" disabled={busy}>
@@ -118,6 +134,8 @@ export function Sidebar() {
   const route = useRoute();
   const orgs = useCatalog((s) => s.orgs);
   const scenarios = useCatalog((s) => s.scenarios);
+  const canImport = useCanImport();
+  const canEdit = useCanEditOrg(route.orgId);
   useEffect(() => {
     void loadOrgs();
   }, []);
@@ -149,14 +167,16 @@ export function Sidebar() {
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          className="btn btn-sm btn-ghost btn-block new-scenario"
-          aria-current={route.page === 'import' ? 'page' : undefined}
-          onClick={() => navigate({ page: 'import', orgId: null })}
-        >
-          <IconUpload /> Import org
-        </button>
+        {canImport && (
+          <button
+            type="button"
+            className="btn btn-sm btn-ghost btn-block new-scenario"
+            aria-current={route.page === 'import' ? 'page' : undefined}
+            onClick={() => navigate({ page: 'import', orgId: null })}
+          >
+            <IconUpload /> Import org
+          </button>
+        )}
         {route.orgId && (
           <>
             <label className="side-label" htmlFor="scenario-picker">
@@ -172,10 +192,11 @@ export function Sidebar() {
               {scenarios?.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
+                  {visibilitySuffix(s.visibility)}
                 </option>
               ))}
             </select>
-            <NewScenario orgId={route.orgId} />
+            {canEdit && <NewScenario orgId={route.orgId} />}
             <button
               type="button"
               className="nav-item compare-link"

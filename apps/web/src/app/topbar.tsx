@@ -1,8 +1,12 @@
 import { IconRedo, IconUndo } from '../components/icons';
+import { VisibilityMarker } from '../components/visibility-marker';
 import { ExportMenu } from '../features/export/export-menu';
+import { ShareButton } from '../features/share/share-dialog';
 import { redo, undo } from '../stores/session-actions';
 import { type SaveStatus, useSession } from '../stores/session-store';
 import { saveNow } from '../stores/session-sync';
+import { useCanShare, useReadOnlyReason } from '../stores/use-permissions';
+import { UserMenu } from './user-menu';
 
 const SAVE_TEXT: Record<SaveStatus, string> = {
   idle: '',
@@ -37,8 +41,11 @@ function SaveState() {
   );
 }
 
-/** The top bar: scenario name, find me, undo/redo, save, export. */
+/** The top bar: scenario name, undo/redo, save, share, export, the user menu. Read-only: says so. */
 export function TopBar() {
+  const readOnly = useReadOnlyReason();
+  const canShare = useCanShare();
+  const visibility = useSession((s) => s.visibility);
   const name = useSession((s) => s.scenarioName);
   const org = useSession((s) => s.org);
   const canUndo = useSession((s) => s.undoStack.length > 0);
@@ -50,17 +57,24 @@ export function TopBar() {
     <header className="topbar">
       <div className="topbar-title">
         <h1>{name || 'Scenario'}</h1>
-        <span className="sub">{org ? `${org.name} · as of ${org.asOf}` : ''}</span>
+        <span className="sub">
+          {org ? `${org.name} · as of ${org.asOf}` : ''} <VisibilityMarker visibility={visibility} />
+        </span>
       </div>
       <div className="topbar-spacer" />
+      {readOnly && (
+        <span className="chip read-only-chip" title={readOnly} data-testid="read-only">
+          Read-only
+        </span>
+      )}
       <div className="toolbar-group">
         <button
           type="button"
           className="btn btn-icon btn-ghost"
           onClick={undo}
-          disabled={!canUndo}
+          disabled={!canUndo || readOnly !== null}
           aria-label="Undo"
-          title={`Undo (${mod}Z)`}
+          title={readOnly ?? `Undo (${mod}Z)`}
         >
           <IconUndo />
         </button>
@@ -68,9 +82,9 @@ export function TopBar() {
           type="button"
           className="btn btn-icon btn-ghost"
           onClick={redo}
-          disabled={!canRedo}
+          disabled={!canRedo || readOnly !== null}
           aria-label="Redo"
-          title={`Redo (Shift+${mod}Z)`}
+          title={readOnly ?? `Redo (Shift+${mod}Z)`}
         >
           <IconRedo />
         </button>
@@ -81,11 +95,14 @@ export function TopBar() {
         type="button"
         className="btn btn-sm"
         onClick={() => void saveNow()}
-        disabled={pending === 0 || status === 'saving' || status === 'conflict'}
+        disabled={pending === 0 || status === 'saving' || status === 'conflict' || readOnly !== null}
+        title={readOnly ?? undefined}
       >
         Save
       </button>
+      {canShare && <ShareButton />}
       <ExportMenu />
+      <UserMenu />
     </header>
   );
 }

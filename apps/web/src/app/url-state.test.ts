@@ -72,3 +72,15 @@ describe('url state of the import page', () => {
     expect(parseUrl('/import/x', '').page).toBeUndefined();
   });
 });
+
+describe('pages outside any org', () => {
+  it('reads and writes the sign-in, settings and audit pages', () => {
+    expect(parseUrl('/signin', '?next=%2F').page).toBe('signin');
+    expect(parseUrl('/reset-password', '?token=t').page).toBe('reset-password');
+    expect(parseUrl('/settings', '').page).toBe('settings');
+    expect(parseUrl('/audit', '').page).toBe('audit');
+    expect(parseUrl('/nope', '').page).toBeUndefined();
+    expect(formatUrl({ ...parseUrl('/', ''), page: 'settings' })).toBe('/settings');
+    expect(formatUrl({ ...parseUrl('/', ''), page: 'audit' })).toBe('/audit');
+  });
+});

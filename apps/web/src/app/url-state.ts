@@ -15,9 +15,17 @@ export interface UrlState {
    * and saved headcount plans picked. Absent everywhere else; ignored while a scenario is open.
    */
   compare?: CompareSelection;
-  /** A page outside any org: `import` (the import view, `/import`). */
-  page?: 'import';
+  /**
+   * A page outside any org: `import` (`/import`), the sign-in pages (`/signin`,
+   * `/reset-password`, their query read by the page itself), and the admin's `settings` and `audit`.
+   */
+  page?: Page;
 }
+
+/** The pages outside any org, each at `/<page>`. */
+export const PAGES = ['import', 'signin', 'reset-password', 'settings', 'audit'] as const;
+/** One of {@link PAGES}. */
+export type Page = (typeof PAGES)[number];
 
 /** What the compare view compares: scenario ids and saved plan ids (empty: the view's defaults). */
 export interface CompareSelection {
@@ -37,7 +45,8 @@ export function parseUrl(pathname: string, search: string): UrlState {
   const params = new URLSearchParams(search);
   const personId = params.get('person');
   const state: UrlState = { orgId: null, scenarioId: null, view: 'chart', personId: personId || null };
-  if (parts[0] === 'import' && parts.length === 1) return { ...state, page: 'import' };
+  if (parts.length === 1 && (PAGES as readonly string[]).includes(parts[0]!))
+    return { ...state, page: parts[0] as Page };
   if (parts[0] !== 'orgs' || !parts[1]) return state;
   state.orgId = parts[1];
   if (parts[2] === 'compare') {
@@ -54,7 +63,7 @@ export function parseUrl(pathname: string, search: string): UrlState {
 
 /** The path and query of a state (the inverse of {@link parseUrl}). */
 export function formatUrl(state: UrlState): string {
-  if (!state.orgId) return state.page === 'import' ? '/import' : '/';
+  if (!state.orgId) return state.page ? `/${state.page}` : '/';
   const org = `/orgs/${encodeURIComponent(state.orgId)}`;
   if (!state.scenarioId && state.compare) {
     const query = new URLSearchParams();

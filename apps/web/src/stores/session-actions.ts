@@ -3,11 +3,14 @@ import { type AnalysisRunner, createAnalysisRunner, type OrgSource } from '../li
 import { analyzeSpansLocally } from '../lib/analysis/local-analysis';
 import { addLocalSpans } from '../lib/analysis/span-overlay';
 import { scenarioRevisionUrl } from '../lib/api/client';
+import { getReadOnlyReason } from '../lib/auth/permissions';
+import { getApiHeaders } from '../lib/auth/view-as';
 import { prepareLayoutWorker } from '../lib/layout/layout-client';
 import { diffToOps, type PeopleLookup } from '../lib/ops/diff-to-ops';
 import { buildOrgIndex, getManagerId, type OrgIndex, updateOrgIndex } from '../lib/org/org-index';
 import { type PendingEntry, writePending } from '../lib/session/pending-storage';
 import { collectChains, getTouchedPeople } from '../lib/session/touched';
+import { useMe } from './me-store';
 import { EMPTY_SESSION, type HistoryStep, notify, type SessionState, useSession } from './session-store';
 
 let runner: AnalysisRunner | null = null;
@@ -88,6 +91,15 @@ export function applyChange(
   const started = performance.now();
   const s = get();
   if (!s.org || !s.index) return { ok: false, message: 'No scenario is open.' };
+  const readOnly = getReadOnlyReason(
+    useMe.getState().identity,
+    s.orgId,
+    s.access ? { access: s.access } : null,
+  );
+  if (readOnly) {
+    notify('error', readOnly);
+    return { ok: false, message: readOnly };
+  }
   if (s.save.status === 'conflict') {
     const message = 'Resolve the save conflict first (see the banner above the chart).';
     notify('error', message);
@@ -210,7 +222,11 @@ export function resetState(
 ): void {
   const scenarioId = extra.scenarioId ?? get().scenarioId;
   const source = scenarioId
-    ? { url: scenarioRevisionUrl(scenarioId, revision), entries: applied.map((e) => e.ops) }
+    ? {
+        url: scenarioRevisionUrl(scenarioId, revision),
+        entries: applied.map((e) => e.ops),
+        headers: getApiHeaders(),
+      }
     : undefined;
   installOrg(org, { revision, pending, inFlight: 0, redoStack: [], ...extra }, source);
   persistPending();

@@ -1,6 +1,7 @@
 import type { AnalysisReport, Op, Org } from '@reorg/model';
 import { create } from 'zustand';
 import type { SpanOverlay } from '../lib/analysis/span-overlay';
+import type { ScenarioAccess, ScenarioVisibility } from '../lib/api/client';
 import type { OrgIndex } from '../lib/org/org-index';
 import type { PendingEntry } from '../lib/session/pending-storage';
 
@@ -40,6 +41,9 @@ export interface SessionState {
   orgId: string | null;
   scenarioId: string | null;
   scenarioName: string;
+  /** The caller's access to the scenario and who sees it (null from a server without sign-in). */
+  access: ScenarioAccess | null;
+  visibility: ScenarioVisibility | null;
   phase: 'empty' | 'loading' | 'ready' | 'error';
   error: string | null;
   /** The saved revision the unsaved changes are based on (the `If-Match` of the next save). */
@@ -68,6 +72,8 @@ export const EMPTY_SESSION: SessionState = {
   orgId: null,
   scenarioId: null,
   scenarioName: '',
+  access: null,
+  visibility: null,
   phase: 'empty',
   error: null,
   revision: 0,

@@ -51,6 +51,8 @@ export async function openScenario(scenarioId: string): Promise<void> {
       orgId: doc.orgId,
       scenarioId,
       scenarioName: doc.name,
+      access: doc.access ?? null,
+      visibility: doc.visibility ?? null,
       phase: 'ready' as const,
       error: null,
     };

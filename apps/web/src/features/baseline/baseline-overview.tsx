@@ -1,6 +1,8 @@
 import type { AnalysisReport, ImportIssue } from '@reorg/model';
 import { useEffect, useState } from 'react';
+import { CostValue } from '../../components/cost-value';
 import { getOrgAnalysis, getOrgDetail } from '../../lib/api/client';
+import { isRedacted } from '../../lib/cost';
 import { summarizeRules } from './rule-summary';
 import './baseline.css';
 
@@ -46,13 +48,17 @@ export function BaselineOverview({ orgId }: { orgId: string }) {
     );
   }
   const s = report.summary;
-  const stats = [
+  const stats: { label: string; value: React.ReactNode }[] = [
     { label: 'People', value: n(s.people) },
     ...(s.aggregates > 0 ? [{ label: 'Posts by FTE', value: n(s.aggregates) }] : []),
     { label: 'Managers', value: n(s.managers) },
     { label: 'Median span', value: n(s.medianSpan) },
     { label: 'Layers', value: n(s.maxLayer) },
     { label: 'At the top', value: n(s.roots) },
+    {
+      label: 'Annual cost',
+      value: <CostValue value={s.cost?.total} redacted={isRedacted(s)} currency={report.currency} />,
+    },
   ];
   const rules = summarizeRules(report.findings);
   return (

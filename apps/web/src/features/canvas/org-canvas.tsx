@@ -26,6 +26,7 @@ import { viewportRect } from '../../lib/layout/spatial-grid';
 import { CHART } from '../../lib/layout/tree-layout';
 import { useSession } from '../../stores/session-store';
 import { useSpanLookup } from '../../stores/use-analysis';
+import { useReadOnlyReason } from '../../stores/use-permissions';
 import { resetExpansion, revealPerson, setExpanded, useView } from '../../stores/view-store';
 import { buildChartNodes, type ChartFlowNode } from './chart-nodes';
 import { EdgeLayer } from './edge-layer';
@@ -83,6 +84,7 @@ function ChartFlow({ model }: { model: ChartModel }) {
   const flow = useReactFlow();
   const cache = useRef(new Map<string, ChartFlowNode>());
   const drag = useDragReorg(model);
+  const readOnly = useReadOnlyReason();
   const placed = useRef(false);
 
   const laterIndex = useDeferredValue(index);
@@ -257,6 +259,7 @@ function ChartFlow({ model }: { model: ChartModel }) {
         onPaneClick={() => useView.setState({ selectedId: null })}
         minZoom={0.04}
         maxZoom={1.6}
+        nodesDraggable={readOnly === null}
         nodesConnectable={false}
         nodesFocusable={false}
         edgesFocusable={false}

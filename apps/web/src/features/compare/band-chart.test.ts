@@ -5,6 +5,7 @@ import {
   bandAreaPath,
   getBandPoints,
   getBandScales,
+  isCostHidden,
   linePath,
   previousQuarter,
   quarterDomain,
@@ -107,5 +108,18 @@ describe('band chart helpers', () => {
   it('cycles through its colors', () => {
     expect(seriesColor(0)).toBe('#2f55d4');
     expect(seriesColor(6)).toBe(seriesColor(0));
+  });
+});
+
+describe('isCostHidden', () => {
+  it('reads redacted cost bands and gives them no points', () => {
+    const r = result();
+    expect(isCostHidden(r)).toBe(false);
+    const hidden = result();
+    Object.assign(hidden.start, { cost: null, redacted: true });
+    for (const q of hidden.quarters) Object.assign(q, { cost: null, redacted: true });
+    expect(isCostHidden(hidden)).toBe(true);
+    expect(getBandPoints(hidden, 'cost')).toEqual([]);
+    expect(getBandPoints(hidden, 'headcount')).toHaveLength(3);
   });
 });

@@ -1,5 +1,6 @@
 import type { SimulationResult } from '@reorg/model';
 import { type ScaleLinear, type ScalePoint, scaleLinear, scalePoint } from 'd3-scale';
+import { isRedacted } from '../../lib/cost';
 
 /** One quarter of a band: the 10th, 50th and 90th percentiles over the runs. */
 export interface BandPoint {
@@ -37,10 +38,22 @@ export function previousQuarter(quarter: string): string {
 }
 
 /**
+ * True when the server hid a simulation's cost bands from the caller (`cost: null` next to
+ * `"redacted": true` on the start or any quarter): they are shown as "hidden", never as 0.
+ */
+export function isCostHidden(result: SimulationResult): boolean {
+  const start = result.start as SimulationResult['start'] & { cost: number | null };
+  if (isRedacted(start) || start.cost == null) return true;
+  return result.quarters.some((q) => isRedacted(q) || (q.cost as unknown) == null);
+}
+
+/**
  * The bands of one metric of a simulation, one point per quarter (measured at its end), led by
- * the starting point (no spread yet) at the end of the quarter before the first.
+ * the starting point (no spread yet) at the end of the quarter before the first. Hidden cost
+ * bands (see {@link isCostHidden}) give no points.
  */
 export function getBandPoints(result: SimulationResult, metric: BandMetric): BandPoint[] {
+  if (metric === 'cost' && isCostHidden(result)) return [];
   const first = result.quarters[0];
   const points = result.quarters.map((q) => ({
     quarter: q.quarter,

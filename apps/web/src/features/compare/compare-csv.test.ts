@@ -131,3 +131,18 @@ describe('bandsToCsv', () => {
     );
   });
 });
+
+describe('bandsToCsv with hidden cost', () => {
+  it('writes one "hidden" row for a redacted series', () => {
+    const csv = bandsToCsv([
+      {
+        label: 'P',
+        on: 'Base',
+        metric: 'Annual cost (USD)',
+        bands: { id: 'p', label: 'P', color: '#000', points: [] },
+        hidden: true,
+      },
+    ]);
+    expect(csv.split('\r\n')[1]).toBe('P,Base,Annual cost (USD),,hidden,hidden,hidden');
+  });
+});

@@ -1,4 +1,5 @@
 import type { ManagerChange } from '@reorg/model';
+import { costCsvValue } from '../../lib/cost';
 import type { BandSeries } from './band-chart';
 import type { CompareTable } from './compare-rows';
 
@@ -36,7 +37,12 @@ export function compareTableToCsv(table: CompareTable): string {
     ...scenarios.flatMap((c) => [c.name, `Δ ${c.name}`]),
   ];
   const rows: (string | number | null)[][] = [header];
-  const line = (group: string, label: string, values: (number | null)[], deltas: (number | null)[]) => {
+  const line = (
+    group: string,
+    label: string,
+    values: (number | string | null)[],
+    deltas: (number | null)[],
+  ) => {
     rows.push([
       group,
       label,
@@ -47,7 +53,8 @@ export function compareTableToCsv(table: CompareTable): string {
   for (const g of table.groups) {
     for (const r of g.rows) {
       const label = r.format === 'money' ? `${r.label} (${table.currency})` : r.label;
-      line(g.title, label, r.values, r.deltas);
+      const values = r.values.map((v, k) => (r.hidden?.[k] ? costCsvValue(v, { redacted: true }) : v));
+      line(g.title, label, values, r.deltas);
     }
   }
   table.spans.buckets.forEach((bucket, b) => {
@@ -74,13 +81,19 @@ export function compareTableToCsv(table: CompareTable): string {
 
 /**
  * Simulated bands as CSV, one row per plan, metric and quarter:
- * `Plan, Simulated on, Metric, Quarter, p10, p50, p90`.
+ * `Plan, Simulated on, Metric, Quarter, p10, p50, p90`. A series the caller may not see
+ * (`hidden`, redacted cost) is one row saying "hidden" in place of the numbers.
  */
 export function bandsToCsv(
-  series: readonly { label: string; on: string; metric: string; bands: BandSeries }[],
+  series: readonly { label: string; on: string; metric: string; bands: BandSeries; hidden?: boolean }[],
 ): string {
   const rows: (string | number)[][] = [['Plan', 'Simulated on', 'Metric', 'Quarter', 'p10', 'p50', 'p90']];
   for (const s of series) {
+    if (s.hidden) {
+      const h = String(costCsvValue(null, { redacted: true }));
+      rows.push([s.label, s.on, s.metric, '', h, h, h]);
+      continue;
+    }
     for (const p of s.bands.points) rows.push([s.label, s.on, s.metric, p.quarter, p.p10, p.p50, p.p90]);
   }
   return toCsv(rows);

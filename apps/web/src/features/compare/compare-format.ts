@@ -1,32 +1,21 @@
+import { formatMoney, getCostCell } from '../../lib/cost';
 import type { MetricFormat } from './compare-rows';
 
 const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const SHARE = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-/** Money in short form with its currency, e.g. `$94.1M`, `£950K` (an unknown code as `94.1M XYZ`). */
-export function formatMoney(value: number, currency: string): string {
-  let f = moneyFormats.get(currency);
-  if (!f) {
-    try {
-      f = new Intl.NumberFormat('en-US', {
-        style: 'currency',
-        currency,
-        notation: 'compact',
-        maximumFractionDigits: 1,
-      });
-    } catch {
-      f = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-    }
-    moneyFormats.set(currency, f);
-  }
-  return f.format(value);
-}
-
-/** A metric value as shown in the table; an em dash where it does not apply. */
-export function formatMetric(value: number | null, format: MetricFormat, currency: string): string {
+/**
+ * A metric value as shown in the table; an em dash where it does not apply, "hidden" for money the
+ * caller may not see (`redacted`).
+ */
+export function formatMetric(
+  value: number | null,
+  format: MetricFormat,
+  currency: string,
+  redacted = false,
+): string {
+  if (format === 'money' && redacted) return getCostCell(value, { currency, redacted }).text;
   if (value === null) return '—';
   switch (format) {
     case 'count':

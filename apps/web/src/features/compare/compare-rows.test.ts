@@ -90,3 +90,17 @@ describe('deltaTone', () => {
     expect(deltaTone(null, 'lower')).toBe('neutral');
   });
 });
+
+describe('getCompareTable with redacted compensation', () => {
+  it('marks a redacted cost total hidden (no value, no delta), never 0', () => {
+    const a = answer();
+    const redact = (m: Record<string, unknown>) => Object.assign(m, { cost: null, redacted: true });
+    redact(a.comparison.baseline.metrics as unknown as Record<string, unknown>);
+    redact(a.comparison.scenarios[0]!.metrics as unknown as Record<string, unknown>);
+    const cost = row(getCompareTable(a), 'cost');
+    expect(cost.hidden).toEqual([true, true]);
+    expect(cost.values).toEqual([null, null]);
+    expect(cost.deltas).toEqual([null, null]);
+    expect(row(getCompareTable(a), 'people').hidden).toBeUndefined();
+  });
+});

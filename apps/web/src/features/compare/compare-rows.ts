@@ -1,5 +1,6 @@
 import { SPAN_BUCKETS, type SpanBucket, type Summary } from '@reorg/model';
 import type { CompareAnswer, LayerCount } from '../../lib/api/client';
+import { isRedacted } from '../../lib/cost';
 
 /** A column of the comparison: the baseline, then each scenario in the order picked. */
 export interface CompareColumn {
@@ -29,6 +30,8 @@ export interface MetricRow {
   deltas: (number | null)[];
   /** A short explanation, shown as the row's title. */
   hint?: string;
+  /** Per column: the value is compensation the caller may not see (shown as "hidden"). */
+  hidden?: boolean[];
 }
 
 /** Rows under one heading. */
@@ -61,7 +64,12 @@ interface RowSpec {
   pick: Pick;
   /** Scenario-only metrics have no baseline value and no delta. */
   scenarioOnly?: boolean;
+  /** The cell's value is compensation the server redacted (`null` next to `redacted: true`). */
+  hiddenIn?: (cell: Cell) => boolean;
 }
+
+/** The summary's cost total was redacted by the server (or is missing). */
+const costHidden = (c: Cell) => isRedacted(c.summary) || c.summary.cost == null;
 
 const disruption =
   (key: keyof NonNullable<Cell['scenario']>['diff']['disruption']): Pick =>
@@ -91,7 +99,8 @@ const GROUPS: { title: string; rows: RowSpec[] }[] = [
         label: 'Annual cost',
         format: 'money',
         hint: 'Loaded cost of every record, any status',
-        pick: (c) => c.summary.cost.total,
+        pick: (c) => c.summary.cost?.total ?? null,
+        hiddenIn: costHidden,
       },
     ],
   },
@@ -243,7 +252,8 @@ export function getCompareTable(answer: CompareAnswer): CompareTable {
 }
 
 function toRow(spec: RowSpec, cells: Cell[]): MetricRow {
-  const values = cells.map((c, k) => (spec.scenarioOnly && k === 0 ? null : spec.pick(c)));
+  const hidden = spec.hiddenIn ? cells.map((c) => spec.hiddenIn!(c)) : undefined;
+  const values = cells.map((c, k) => ((spec.scenarioOnly && k === 0) || hidden?.[k] ? null : spec.pick(c)));
   const base = values[0];
   const deltas = values.map((v, k) =>
     k === 0 || spec.scenarioOnly || v === null || base === null || base === undefined ? null : tidy(v - base),
@@ -256,6 +266,7 @@ function toRow(spec: RowSpec, cells: Cell[]): MetricRow {
     values,
     deltas,
     ...(spec.hint ? { hint: spec.hint } : {}),
+    ...(hidden?.some(Boolean) ? { hidden } : {}),
   };
 }
 

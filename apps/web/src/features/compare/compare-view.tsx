@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { IconDownload } from '../../components/icons';
+import { visibilitySuffix } from '../../components/visibility-marker';
 import type { SavedPlan, ScenarioSummary } from '../../lib/api/client';
 import { useCatalog } from '../../stores/catalog-store';
 import { compareTableToCsv } from './compare-csv';
@@ -20,6 +21,8 @@ export interface CompareViewProps {
   onSelect: (selection: Selection) => void;
   onChangeOrg: (orgId: string) => void;
   onOpenScenario: (scenarioId: string) => void;
+  /** Shown at the end of the view's top bar (the user menu). */
+  actions?: React.ReactNode;
 }
 
 function Chip({
@@ -70,7 +73,11 @@ function Picker({
               onToggle={() => onSelect({ ...selection, scenarios: toggleId(selection.scenarios, s.id) })}
             >
               {s.name}
-              <span className="muted"> · rev {s.revision}</span>
+              <span className="muted">
+                {' '}
+                · rev {s.revision}
+                {visibilitySuffix(s.visibility)}
+              </span>
             </Chip>
           ))}
           {scenarios.length === 0 && (
@@ -175,7 +182,14 @@ function MetricsSection({
  * The VP's compare view of one org: pick scenarios and saved headcount plans; see the metrics of
  * each scenario beside the baseline (with CSV export) and the plans simulated over quarters.
  */
-export function CompareView({ orgId, selection, onSelect, onChangeOrg, onOpenScenario }: CompareViewProps) {
+export function CompareView({
+  orgId,
+  selection,
+  onSelect,
+  onChangeOrg,
+  onOpenScenario,
+  actions,
+}: CompareViewProps) {
   const orgs = useCatalog((s) => s.orgs);
   const scenarios = useCatalog((s) => (s.scenariosOf === orgId ? s.scenarios : null));
   const plans = useOrgPlans(orgId);
@@ -232,6 +246,7 @@ export function CompareView({ orgId, selection, onSelect, onChangeOrg, onOpenSce
             ))}
           </select>
         </label>
+        {actions}
       </header>
       <div className="compare-body">
         {!scenarios || plans.status === 'loading' ? (

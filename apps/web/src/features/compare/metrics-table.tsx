@@ -1,3 +1,4 @@
+import { COST_HIDDEN_TOOLTIP } from '../../lib/cost';
 import { formatDelta, formatMetric } from './compare-format';
 import { type CompareTable, deltaTone, type MetricRow } from './compare-rows';
 import { LayerPyramid, SpanBars } from './mini-charts';
@@ -6,9 +7,16 @@ function ValueCell({ row, k, currency }: { row: MetricRow; k: number; currency: 
   const value = row.values[k] ?? null;
   const delta = row.deltas[k] ?? null;
   const text = formatDelta(delta, row.format, currency);
+  const hidden = row.hidden?.[k] ?? false;
   return (
     <td className="num" data-metric={row.key}>
-      <span className="metric-value">{formatMetric(value, row.format, currency)}</span>
+      {hidden ? (
+        <span className="metric-value cost-hidden" title={COST_HIDDEN_TOOLTIP} data-cost="hidden">
+          {formatMetric(null, row.format, currency, true)}
+        </span>
+      ) : (
+        <span className="metric-value">{formatMetric(value, row.format, currency)}</span>
+      )}
       {k > 0 &&
         (text ? (
           <span className={`delta delta-${deltaTone(delta, row.better)}`} title="Against the baseline">

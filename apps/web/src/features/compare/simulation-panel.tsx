@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
+import { CostValue } from '../../components/cost-value';
 import { IconDownload } from '../../components/icons';
 import type { SavedPlan, ScenarioSummary, SimulationRequest } from '../../lib/api/client';
-import { type BandSeries, getBandPoints } from './band-chart';
+import { COST_HIDDEN_TOOLTIP, formatMoney } from '../../lib/cost';
+import { type BandSeries, getBandPoints, isCostHidden } from './band-chart';
 import { BandChartView } from './band-chart-view';
 import { bandsToCsv } from './compare-csv';
-import { formatMoney } from './compare-format';
 import { downloadCsv } from './download';
 import { type SimulationAnswer, useSimulations } from './use-compare-data';
 
@@ -101,7 +102,11 @@ function SummaryTable({
                 {COUNT.format(Math.abs(change))}
               </td>
               <td className="num">
-                <BandValue band={last.cost} format={money} />
+                {isCostHidden(answer) ? (
+                  <CostValue value={null} redacted currency={answer.currency} />
+                ) : (
+                  <BandValue band={last.cost} format={money} />
+                )}
               </td>
               <td className="num" title="First-line managers needed to keep spans in target (p50)">
                 {COUNT.format(last.managersNeeded.p50)}
@@ -169,6 +174,7 @@ export function SimulationPanel({
       points: getBandPoints(r.answer, metric),
     }));
   const currency = ready[0]?.answer.currency ?? 'USD';
+  const costHidden = ready.some((r) => isCostHidden(r.answer));
   const exportBands = () => {
     const rows = ready.flatMap((r) => [
       {
@@ -182,6 +188,7 @@ export function SimulationPanel({
         on: r.on,
         metric: `Annual cost (${r.answer.currency})`,
         bands: seriesOf('cost').find((s) => s.id === r.plan.id)!,
+        hidden: isCostHidden(r.answer),
       },
     ]);
     downloadCsv(`${orgId}-headcount-plans.csv`, bandsToCsv(rows));
@@ -268,12 +275,24 @@ export function SimulationPanel({
               series={seriesOf('headcount')}
               format={(n) => COUNT.format(n)}
             />
-            <BandChartView
-              title="Annual cost"
-              unit={`run rate, ${currency}`}
-              series={seriesOf('cost')}
-              format={(n) => formatMoney(n, currency)}
-            />
+            {costHidden ? (
+              <figure className="band-chart band-chart-hidden" data-chart="Annual cost">
+                <figcaption>
+                  <span className="band-chart-title">Annual cost</span>
+                  <span className="muted">run rate, {currency}</span>
+                </figcaption>
+                <p className="cost-hidden" title={COST_HIDDEN_TOOLTIP} data-cost="hidden">
+                  Hidden. {COST_HIDDEN_TOOLTIP}.
+                </p>
+              </figure>
+            ) : (
+              <BandChartView
+                title="Annual cost"
+                unit={`run rate, ${currency}`}
+                series={seriesOf('cost')}
+                format={(n) => formatMoney(n, currency)}
+              />
+            )}
           </div>
           <SummaryTable rows={ready} />
           <details className="sim-assumptions">

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { IconDownload } from '../../components/icons';
+import { seesAllCompensation } from '../../lib/auth/permissions';
+import { useMe } from '../../stores/me-store';
 import { notify, useSession } from '../../stores/session-store';
 import { download, fileSlug, renderViewImage } from './export-image';
 import { orgToCsv } from './org-csv';
@@ -35,9 +37,11 @@ export function ExportMenu() {
   };
   const csv = () => {
     setOpen(false);
-    const { org, analysis } = useSession.getState();
+    const { org, analysis, orgId } = useSession.getState();
     if (!org) return;
-    const blob = new Blob([orgToCsv(org, analysis)], { type: 'text/csv;charset=utf-8' });
+    const seesAll = seesAllCompensation(useMe.getState().identity, orgId);
+    const text = orgToCsv(org, analysis, { seesAllCompensation: seesAll });
+    const blob = new Blob([text], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     download(`${fileSlug(name)}.csv`, url);
     setTimeout(() => URL.revokeObjectURL(url), 10_000);

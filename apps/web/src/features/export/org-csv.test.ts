@@ -39,3 +39,22 @@ describe('orgToCsv', () => {
     expect(orgToCsv(org).split('\r\n')[1].startsWith("x,'=cmd|calc,")).toBe(true);
   });
 });
+
+describe('orgToCsv with compensation hidden', () => {
+  it('writes "hidden" for a cost the caller may not see, the number for one they may', () => {
+    const org = createOrg({
+      id: 'o',
+      name: 'O',
+      asOf: '2026-01-01',
+      people: [
+        { id: 'a', name: 'A', cost: 100 },
+        { id: 'b', name: 'B', managerId: 'a' },
+      ],
+    });
+    const cost = (csv: string, k: number) => csv.split('\r\n')[k]!.split(',')[15];
+    const hidden = orgToCsv(org, null, { seesAllCompensation: false });
+    expect(cost(hidden, 1)).toBe('100');
+    expect(cost(hidden, 2)).toBe('hidden');
+    expect(cost(orgToCsv(org), 2)).toBe('');
+  });
+});

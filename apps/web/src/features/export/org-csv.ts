@@ -1,4 +1,5 @@
 import type { AnalysisReport, Org } from '@reorg/model';
+import { costCsvValue } from '../../lib/cost';
 
 /** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -40,8 +41,16 @@ export const CSV_COLUMNS = [
   'Weekly 1:1 Hours',
 ] as const;
 
-/** The org as CSV (one row per record, CRLF line ends), with span columns from the analysis when given. */
-export function orgToCsv(org: Org, analysis?: AnalysisReport | null): string {
+/**
+ * The org as CSV (one row per record, CRLF line ends), with span columns from the analysis when
+ * given. A cost the caller may not see (absent while `seesAllCompensation` is false) is written
+ * "hidden", never 0 or an empty number a spreadsheet would sum.
+ */
+export function orgToCsv(
+  org: Org,
+  analysis?: AnalysisReport | null,
+  options: { seesAllCompensation: boolean } = { seesAllCompensation: true },
+): string {
   const byId = new Map(org.people.map((p) => [p.id, p]));
   const teams = new Map(org.teams.map((t) => [t.id, t]));
   const spans = new Map((analysis?.managers ?? []).map((m) => [m.id, m]));
@@ -65,7 +74,7 @@ export function orgToCsv(org: Org, analysis?: AnalysisReport | null): string {
       p.location,
       p.startDate,
       p.managerSince,
-      p.cost,
+      costCsvValue(p.cost, { missingIsHidden: !options.seesAllCompensation }),
       span?.directReports,
       span?.status,
       span?.weeklyOneOnOneHours,

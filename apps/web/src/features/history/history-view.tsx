@@ -4,6 +4,7 @@ import { listRevisions, type RevisionItem, restoreRevision } from '../../lib/api
 import { notify, useSession } from '../../stores/session-store';
 import { openScenario } from '../../stores/session-sync';
 import './history.css';
+import { useReadOnlyReason } from '../../stores/use-permissions';
 
 /** Names of people and teams in op descriptions (ids when unknown, e.g. removed people). */
 export interface Namer {
@@ -48,6 +49,7 @@ export function HistoryView() {
   };
   const [revisions, setRevisions] = useState<RevisionItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const readOnly = useReadOnlyReason();
   const load = useCallback(async () => {
     if (!scenarioId) return;
     try {
@@ -89,8 +91,8 @@ export function HistoryView() {
                 <button
                   type="button"
                   className="btn btn-sm"
-                  disabled={pending > 0}
-                  title={pending > 0 ? 'Save or undo your changes first' : undefined}
+                  disabled={pending > 0 || readOnly !== null}
+                  title={readOnly ?? (pending > 0 ? 'Save or undo your changes first' : undefined)}
                   onClick={() => void restore(r.revision)}
                 >
                   Restore

@@ -1,5 +1,6 @@
 import type { HrisMapping, ImportIssue } from '@reorg/model';
-import type { OrgListItem } from '../../lib/api/client';
+import { type OrgListItem, redirectToSignIn } from '../../lib/api/client';
+import { getApiHeaders } from '../../lib/auth/view-as';
 
 /** One issue of a problem answer (`errors[]` of `application/problem+json`). */
 export interface ProblemIssue extends ImportIssue {
@@ -55,6 +56,7 @@ export function uploadOrg(
     const xhr = new XMLHttpRequest();
     xhr.open('POST', uploadUrl(request));
     xhr.setRequestHeader('x-reorg-author', author);
+    for (const [k, v] of Object.entries(getApiHeaders())) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded, e.total);
     };
@@ -67,7 +69,10 @@ export function uploadOrg(
         detail: 'The upload did not get through.',
         errors: [],
       });
-    xhr.onload = () => resolve(readAnswer(xhr.status, xhr.responseText));
+    xhr.onload = () => {
+      if (xhr.status === 401) redirectToSignIn();
+      resolve(readAnswer(xhr.status, xhr.responseText));
+    };
     let body: Blob | FormData;
     if (request.kind === 'uk-organogram') {
       const form = new FormData();

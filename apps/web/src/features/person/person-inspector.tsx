@@ -1,14 +1,17 @@
 import type { Level, Person } from '@reorg/model';
 import { useMemo, useState } from 'react';
+import { CostValue } from '../../components/cost-value';
 import { IconClose, IconTarget } from '../../components/icons';
 import { getStatusColors } from '../../lib/colors/span-scale';
 import { getManagerId, getReports, getSubtreeSize, type OrgIndex } from '../../lib/org/org-index';
 import { applyChange } from '../../stores/session-actions';
 import { useSession } from '../../stores/session-store';
 import { useSpanLookup } from '../../stores/use-analysis';
+import { useReadOnlyReason, useSeesAllCompensation } from '../../stores/use-permissions';
 import { useView } from '../../stores/view-store';
 import './person.css';
 import { getDisplayName } from '../../lib/org/display-name';
+import { getReportingLineCost } from '../../lib/org/line-cost';
 
 /** A fresh id for an open requisition, not used by anyone in the org. */
 export function newReqId(index: OrgIndex, now: number): string {
@@ -103,6 +106,8 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
   const index = useSession((s) => s.index);
   const org = useSession((s) => s.org);
   const spans = useSpanLookup();
+  const seesAll = useSeesAllCompensation();
+  const readOnly = useReadOnlyReason();
   const [adding, setAdding] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const levels = useMemo(
@@ -120,6 +125,7 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
   const team = person.teamId ? index.teamsById.get(person.teamId) : undefined;
   const reports = getReports(index, person.id).length;
   const below = getSubtreeSize(index, person.id);
+  const lineCost = below > 0 ? getReportingLineCost(index, person.id, seesAll) : null;
   const colors = getStatusColors(span?.status);
   const setLevel = (level: string) => {
     applyChange(
@@ -183,6 +189,25 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
             <dd>{span.weeklyOneOnOneHours.toFixed(1)} h/week</dd>
           </div>
         )}
+        <div>
+          <dt>Annual cost</dt>
+          <dd>
+            <CostValue
+              value={person.cost}
+              currency={org?.currency ?? 'USD'}
+              missingIsHidden={!seesAll}
+              compact={false}
+            />
+          </dd>
+        </div>
+        {below > 0 && (
+          <div>
+            <dt>Cost of the {below} below</dt>
+            <dd>
+              <CostValue value={lineCost} redacted={lineCost === null} currency={org?.currency ?? 'USD'} />
+            </dd>
+          </div>
+        )}
         {person.location && (
           <div>
             <dt>Location</dt>
@@ -197,6 +222,8 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
           className="select"
           value={person.level ?? ''}
           onChange={(e) => setLevel(e.target.value)}
+          disabled={readOnly !== null}
+          title={readOnly ?? undefined}
         >
           <option value="">No level</option>
           {person.level && !levels.some((l) => l.id === person.level) && (
@@ -216,7 +243,13 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
           <button type="button" className="btn btn-sm" onClick={() => onFocus(person.id)}>
             <IconTarget /> Find me view
           </button>
-          <button type="button" className="btn btn-sm" onClick={() => setAdding(true)}>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => setAdding(true)}
+            disabled={readOnly !== null}
+            title={readOnly ?? undefined}
+          >
             Add open req
           </button>
           {confirmRemove ? (
@@ -229,7 +262,13 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
               </button>
             </span>
           ) : (
-            <button type="button" className="btn btn-sm btn-danger" onClick={() => setConfirmRemove(true)}>
+            <button
+              type="button"
+              className="btn btn-sm btn-danger"
+              onClick={() => setConfirmRemove(true)}
+              disabled={readOnly !== null}
+              title={readOnly ?? undefined}
+            >
               Remove
             </button>
           )}

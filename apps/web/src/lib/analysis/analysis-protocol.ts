@@ -6,7 +6,7 @@ import type { AnalysisReport, Op, Org } from '@reorg/model';
  * a big org into it; `load` posts the org (the fallback).
  */
 export type AnalysisRequest =
-  | { kind: 'fetch'; url: string; entries: Op[][] }
+  | { kind: 'fetch'; url: string; entries: Op[][]; headers?: Record<string, string> }
   | { kind: 'load'; org: Org }
   | { kind: 'apply'; ops: Op[] }
   | { kind: 'analyze'; seq: number };

@@ -27,6 +27,8 @@ export interface AnalysisRunner {
 export interface OrgSource {
   url: string;
   entries: Op[][];
+  /** Headers of the worker's request (an admin's "view as": the worker sees what the page sees). */
+  headers?: Record<string, string>;
 }
 
 /** Creates a runner for an org of `size` people. */
@@ -106,7 +108,13 @@ function workerRunner(onReport: (report: AnalysisReport, ms: number) => void): A
         timer = null;
         removeEventListener('reorg:chart-painted', start);
         if (!latest || loaded) return;
-        if (source) post({ kind: 'fetch', url: source.url, entries: [...source.entries, ...early] });
+        if (source)
+          post({
+            kind: 'fetch',
+            url: source.url,
+            entries: [...source.entries, ...early],
+            ...(source.headers ? { headers: source.headers } : {}),
+          });
         else post({ kind: 'load', org: latest });
         loaded = true;
         if (wanted) {

@@ -14,8 +14,12 @@ let queue: Promise<void> = Promise.resolve();
 const reply = (msg: AnalysisResponse) => (self as unknown as Worker).postMessage(msg);
 
 /** The org at a scenario revision (GET /api/scenarios/:id/revisions/:revision) with `entries` applied. */
-async function fetchOrg(url: string, entries: readonly Op[][]): Promise<Org> {
-  const res = await fetch(url, { headers: { accept: 'application/json' } });
+async function fetchOrg(
+  url: string,
+  entries: readonly Op[][],
+  headers: Record<string, string> = {},
+): Promise<Org> {
+  const res = await fetch(url, { headers: { ...headers, accept: 'application/json' } });
   if (!res.ok) throw new Error(`GET ${url}: ${res.status}`);
   let next = ((await res.json()) as { state: Org }).state;
   for (const ops of entries) {
@@ -29,7 +33,7 @@ async function fetchOrg(url: string, entries: readonly Op[][]): Promise<Org> {
 async function handle(msg: AnalysisRequest): Promise<void> {
   if (msg.kind === 'fetch') {
     try {
-      org = await fetchOrg(msg.url, msg.entries);
+      org = await fetchOrg(msg.url, msg.entries, msg.headers);
     } catch (error) {
       org = null;
       reply({ kind: 'need-org', reason: (error as Error).message });

@@ -10,12 +10,38 @@ import type {
   SimulationResult,
 } from '@reorg/model';
 import { hc } from 'hono/client';
+import { getSignInUrl, isAuthPage } from '../auth/sign-in-url';
+import { getApiHeaders } from '../auth/view-as';
 
 /**
  * The typed API client (`hc<AppType>`, no code generation) and the calls the web app makes,
  * each returning plain data or throwing an {@link ApiError} that carries the problem's detail.
  */
-const client = hc<AppType>(typeof location === 'undefined' ? 'http://localhost/' : location.origin);
+const client = hc<AppType>(typeof location === 'undefined' ? 'http://localhost/' : location.origin, {
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => apiFetch(input, init),
+});
+
+/**
+ * Sends the browser to the sign-in page, coming back here afterwards. The one reaction to a 401
+ * (no session, or it expired); not on the sign-in pages themselves.
+ */
+export function redirectToSignIn(): void {
+  if (typeof location === 'undefined' || isAuthPage(location.pathname)) return;
+  location.assign(getSignInUrl(location.pathname, location.search));
+}
+
+/**
+ * `fetch` for every API call of the app: adds the headers of {@link getApiHeaders} (the "view as"
+ * of an admin) and answers a 401 by going to the sign-in page (the response still reaches the
+ * caller, which fails as usual).
+ */
+export async function apiFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  for (const [k, v] of Object.entries(getApiHeaders())) if (!headers.has(k)) headers.set(k, v);
+  const res = await fetch(input, { ...init, headers });
+  if (res.status === 401) redirectToSignIn();
+  return res;
+}
 
 /** A failed request: the HTTP status and the problem document's detail (or the network error). */
 export class ApiError extends Error {
@@ -46,6 +72,20 @@ export interface ScenarioSummary {
   createdAt: string;
   revision: number;
   updatedAt: string;
+  /** Who sees it: only its author and the people it is shared with, or the whole org (with sign-in). */
+  visibility?: ScenarioVisibility;
+  /** What the caller may do with it (with sign-in; absent from a server without it). */
+  access?: ScenarioAccess;
+}
+
+/** `private`: the author and the people it is shared with; `org`: everyone who may see the org. */
+export type ScenarioVisibility = 'private' | 'org';
+
+/** The caller's access to a scenario. */
+export interface ScenarioAccess {
+  level: 'view' | 'comment' | 'edit' | 'owner';
+  edit: boolean;
+  share: boolean;
 }
 
 /** A scenario at its latest revision: its state and effective ops. */
@@ -74,7 +114,11 @@ async function fail(res: Response): Promise<never> {
   throw new ApiError(res.status, detail || `HTTP ${res.status}`, problem);
 }
 
-async function call<T>(request: Promise<Response>): Promise<T> {
+/**
+ * Awaits a request and reads its JSON body; throws an {@link ApiError} for a network failure
+ * or a non-2xx answer (with the problem's detail). A 204 gives `undefined`.
+ */
+export async function call<T>(request: Promise<Response>): Promise<T> {
   let res: Response;
   try {
     res = await request;
@@ -82,6 +126,7 @@ async function call<T>(request: Promise<Response>): Promise<T> {
     throw new ApiError(0, `Cannot reach the server: ${(error as Error).message}`);
   }
   if (!res.ok) return fail(res);
+  if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
 
@@ -117,15 +162,21 @@ export async function listScenarios(orgId: string): Promise<ScenarioSummary[]> {
   return (await call<{ scenarios: ScenarioSummary[] }>(res)).scenarios;
 }
 
-/** Creates a scenario of an org (revision 1, no ops unless given). */
+/**
+ * Creates a scenario of an org (revision 1, no ops unless given); with sign-in it is private to
+ * its author unless `visibility` is `org`.
+ */
 export async function createScenario(
   orgId: string,
   name: string,
   ops: OpInput[] = [],
+  visibility?: ScenarioVisibility,
 ): Promise<ScenarioDocument> {
+  // `visibility` is newer than some servers' create schema: sent only when asked for.
+  const json = { name, ops: ops as Op[], ...(visibility ? { visibility } : {}) };
   const res = client.api.orgs[':id'].scenarios.$post({
     param: { id: orgId },
-    json: { name, ops: ops as Op[] },
+    json,
   });
   return call<ScenarioDocument>(res);
 }
