@@ -115,11 +115,13 @@ function formatManagers(
   ];
   for (const m of shown) {
     lines.push(
-      `  ${pad(managerLabel(m, titles), 44)} ${pad(m.role, 19)} ${pad(String(m.layer), 5)} ${pad(String(m.directReports), 7)} ${pad(String(m.countedSpan), 7)} ${pad(`${m.target.min}-${m.target.max}`, 6)} ${pad(m.status + (m.estimated ? '*' : ''), 9)} ${num(m.weeklyOneOnOneHours, 1)}`,
+      `  ${pad(managerLabel(m, titles), 44)} ${pad(m.role, 19)} ${pad(String(m.layer), 5)} ${pad(String(m.directReports), 7)} ${pad(String(m.countedSpan), 7)} ${pad(`${m.target.min}-${m.target.max}`, 6)} ${pad(m.status + (m.estimated ? '*' : ''), 9)} ${m.weeklyOneOnOneHours === null ? 'n/a' : num(m.weeklyOneOnOneHours, 1)}`,
     );
   }
   if (managers.some((m) => m.estimated))
-    lines.push('  * estimated: aggregates (posts counted by FTE) report to this manager');
+    lines.push(
+      '  * estimated: aggregates (posts counted by FTE) report to this manager; 1:1 hours n/a (posts, not people)',
+    );
   return lines;
 }
 

@@ -68,8 +68,14 @@ export const ManagerReportSchema = z.object({
   status: z.enum(SPAN_STATUSES),
   /** True when an aggregate reports to this manager: the structure below is unknown. */
   estimated: z.boolean(),
-  /** Weekly hours of 1:1s: direct reports x 30 min + skip-level reports x 30 min / 4.33 [1on1]. */
-  weeklyOneOnOneHours: z.number(),
+  /**
+   * Weekly hours of 1:1s: direct reports x 30 min + skip-level reports x 30 min / 4.33 [1on1];
+   * `null` on an estimated span (posts counted by FTE report directly: how many people hold them,
+   * and so how many 1:1s there are, is unknown), with the reason in `weeklyOneOnOneHoursNote`.
+   */
+  weeklyOneOnOneHours: z.number().nullable(),
+  /** Why `weeklyOneOnOneHours` is `null` (present only then), e.g. `n/a, posts counted by FTE`. */
+  weeklyOneOnOneHoursNote: z.string().optional(),
   /** People in this manager's subtree, the manager excluded, aggregates counted by FTE rounded up. */
   subtreeSize: z.number().int(),
 });
