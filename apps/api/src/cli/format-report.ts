@@ -58,7 +58,10 @@ export function formatReportTable(report: AnalysisReport, options: FormatReportO
         .map(([bucket, count]) => `${bucket}: ${count}`)
         .join(', '),
   );
-  const dangling = report.findings.filter((f) => f.code === 'graph.dangling_manager').length;
+  // One finding may list many records (posts with no manager): count the records, not the findings.
+  const dangling = report.findings
+    .filter((f) => f.code === 'graph.dangling_manager')
+    .reduce((n, f) => n + (Array.isArray(f.data.ids) ? f.data.ids.length : 1), 0);
   out.push(
     `Layers       ${s.maxLayer} (max), ${num(s.roots)} ${s.roots === 1 ? 'person' : 'people'} at the top` +
       (dangling > 0 ? `, ${num(dangling)} records whose manager is missing from the data` : ''),
