@@ -51,7 +51,19 @@ export function formatReportTable(report: AnalysisReport, options: FormatReportO
   );
   if (s.aggregates > 0) out.push(`Aggregates   ${num(s.aggregates)} records of posts counted by FTE`);
   out.push(`FTE          ${num(s.fte, 2)}`);
-  out.push(`Managers     ${num(s.managers)}, ICs ${num(s.ics)}, ${num(s.icsPerManager, 2)} ICs per manager`);
+  if (s.aggregates === 0)
+    out.push(
+      `Managers     ${num(s.managers)}, ICs ${num(s.ics)}, ${num(s.icsPerManager, 2)} ICs per manager`,
+    );
+  else {
+    // ICs and their ratio count the same records: people; the posts counted by FTE come apart.
+    out.push(
+      `Managers     ${num(s.managers)}, ICs ${num(s.ics)}, ${num(s.icsPerManager, 2)} ICs per manager (people only, aggregates not included)`,
+    );
+    out.push(
+      `ICs + posts  ${num(s.ics + s.aggregatePosts)} (${num(s.ics)} ICs and ${num(s.aggregatePosts)} posts counted by FTE, rounded up), ${num(s.icsAndPostsPerManager, 2)} per manager (aggregates included)`,
+    );
+  }
   out.push(
     `Span         median ${num(s.medianSpan, 1)}, mean ${num(s.meanSpan, 1)}; ` +
       Object.entries(s.spanDistribution)
@@ -67,6 +79,7 @@ export function formatReportTable(report: AnalysisReport, options: FormatReportO
       (dangling > 0 ? `, ${num(dangling)} records whose manager is missing from the data` : ''),
   );
   if (s.cost.total > 0) out.push(`Annual cost  ${num(s.cost.total)} ${report.currency}`);
+  for (const skipped of s.skippedChecks) out.push(`Skipped      ${skipped.rule}: ${skipped.reason}`);
   out.push(
     `Findings     ${paint(SEVERITY_COLOR.error, `${s.findings.error} errors`)}, ${paint(SEVERITY_COLOR.warning, `${s.findings.warning} warnings`)}, ${paint(SEVERITY_COLOR.info, `${s.findings.info} info`)}`,
   );

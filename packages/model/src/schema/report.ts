@@ -115,10 +115,14 @@ export const SummarySchema = z.object({
   fte: z.number(),
   /** Non-aggregate records with at least one direct report. */
   managers: z.number().int(),
-  /** Non-aggregate records with no direct reports. */
+  /** Non-aggregate records with no direct reports (people only: aggregates not included). */
   ics: z.number().int(),
-  /** ICs (people, plus aggregates by FTE rounded up) per manager; 0 when there are no managers. */
+  /** `ics` per manager, 2 decimals: the same records as `ics` (aggregates not included); 0 with no managers. */
   icsPerManager: z.number(),
+  /** Posts of the aggregates, each aggregate's FTE rounded up (aggregates never manage, so all are IC posts). */
+  aggregatePosts: z.number().int(),
+  /** `ics` plus `aggregatePosts`, per manager, 2 decimals (aggregates included); 0 with no managers. */
+  icsAndPostsPerManager: z.number(),
   /** Deepest layer; the top person is layer 1. */
   maxLayer: z.number().int(),
   /**
@@ -140,6 +144,8 @@ export const SummarySchema = z.object({
   /** Annual cost in the org's currency: total and by status. */
   cost: z.object({ total: z.number(), byStatus: StatusCountsSchema }),
   findings: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
+  /** Checks skipped because the data lacks what they need (one `analysis.check_skipped` finding each). */
+  skippedChecks: z.array(z.object({ rule: z.string(), reason: z.string() })),
 });
 /** The report's summary. */
 export type Summary = z.infer<typeof SummarySchema>;
