@@ -10,6 +10,13 @@ import type { TeamIndex } from './team-index';
 const ENGINEERING_TEAM_WORDS =
   /\b(engineering|engineers?|development|infrastructure|platform|software|sre|devops|back-?end|front-?end|be|fe|full-?stack|qa|quality|security|reliability)\b/i;
 
+/**
+ * Words of a team's own name that make it no engineering team, whatever its department says
+ * ("Sales Development", "Customer Support" under an engineering function). The project's own list.
+ */
+const NON_ENGINEERING_TEAM_WORDS =
+  /\b(sales|business development|marketing|customer|accounts?|accounting|finance|legal|people|talent|recruiting|support)\b/i;
+
 /** Words of an engineering job title (the project's own list). */
 const ENGINEERING_TITLE_WORDS =
   /\b(engineer|engineering|developer|programmer|sre|devops|architect|software|back-?end|front-?end|full-?stack|data scientist)\b/i;
@@ -30,8 +37,9 @@ export interface EngineeringTeams {
   /**
    * `team-type`: some team has a Team Topologies type other than stream-aligned, so the teams were
    * typed by hand and every team counts; `keywords`: every team has the default type (as imports
-   * give), so a team counts when its name or a group above it names engineering, or at least half
-   * of its members with a title have an engineering title.
+   * give), so a team counts when its name or a group above it names engineering (and its own name
+   * is not a sales, marketing, support, finance, legal or people one), or at least half of its
+   * members with a title have an engineering title.
    */
   readonly basis: EngineeringBasis;
   /** 1 for each position in `org.teams` that is an engineering team (groups: 0). */
@@ -88,7 +96,10 @@ export function getEngineeringTeams(ctx: AnalysisContext, index: TeamIndex): Eng
   let byTitle = 0;
   for (let t = 0; t < teams.length; t++) {
     if (!isTeam[t]) continue;
-    if (namesUp(teams[t], byId).some((name) => ENGINEERING_TEAM_WORDS.test(name))) {
+    const named =
+      !NON_ENGINEERING_TEAM_WORDS.test(teams[t].name) &&
+      namesUp(teams[t], byId).some((name) => ENGINEERING_TEAM_WORDS.test(name));
+    if (named) {
       isEngineering[t] = 1;
       byName++;
     } else if (hasEngineeringTitles(ctx, index, t)) {

@@ -266,6 +266,7 @@ describe('org.no_platform', () => {
       { id: 'chk', name: 'Checkout', parentId: 'nothing' },
       { id: 'fin', name: 'Finance' },
       { id: 'core', name: 'Core', parentId: 'eng' },
+      { id: 'sup', name: 'Customer Support', parentId: 'eng' },
     ];
     const staff = [
       ...crew('s', 12, 'sales', null, { title: 'Account Executive' }),
@@ -276,11 +277,13 @@ describe('org.no_platform', () => {
       ...crew('fe', 2, 'fin', null, { title: 'Software Engineer' }),
       ...crew('k', 5, 'core', null),
       { id: 'se', teamId: 'sales', title: 'Sales Engineer' },
+      ...crew('su', 6, 'sup', null, { title: 'Support Engineer' }),
     ];
 
     it('counts engineering teams only and says how it decided', () => {
       const [f] = noPlatform(staff, teams);
-      // pay 9 + chk 8 + core 5 (its group is "Engineering Division") = 22 engineers; sales and fin not.
+      // pay 9 + chk 8 + core 5 (its group is "Engineering Division") = 22 engineers; sales, fin and
+      // Customer Support (in the engineering division, but support by its own name and titles) not.
       expect(f.data).toEqual({
         engineers: 22,
         threshold: 20,
