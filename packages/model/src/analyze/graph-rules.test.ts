@@ -1,11 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { getOrgGraph } from '../graph/org-graph';
 import { normalizeManagerIds } from '../import/normalize-ids';
 import { createOrg } from '../schema/org';
 import type { Person } from '../schema/person';
 import { analyzeOrg } from './analyze-org';
 import { createAnalysisContext } from './context';
 import { checkGraph, listNames } from './graph-rules';
-import { people } from './test-orgs';
+import { dirtyPeopleArb, people } from './test-orgs';
 
 const orgOf = (list: Person[]) => createOrg({ id: 'acme', name: 'Acme', asOf: '2026-01-01', people: list });
 
@@ -225,5 +227,42 @@ describe('leaving people at the top', () => {
     const report = analyzeOrg(orgOf(people(['a', null, { status: 'leaving' }], ['b', 'a'])));
     expect(report.summary.roots).toBe(1);
     expect(report.findings.some((f) => f.code === 'graph.leaving_at_top')).toBe(false);
+  });
+});
+
+describe('one finding per cause, on any dirty graph (fast-check)', () => {
+  it('lists every record of posts with no manager in one finding, and splits the top into heads and leaving', () => {
+    fc.assert(
+      fc.property(dirtyPeopleArb, (list) => {
+        const org = orgOf(list);
+        const report = analyzeOrg(org);
+        const graph = getOrgGraph(org);
+        const kept = graph.records;
+        const noManager = (p: Person) => p.managerId === null || p.managerId === undefined;
+        // Posts with no manager: exactly one finding listing them all, or none.
+        const orphans = kept.filter((p) => p.aggregate && noManager(p)).map((p) => p.id);
+        const grouped = report.findings.filter(
+          (f) => f.code === 'graph.dangling_manager' && f.subject.kind === 'org',
+        );
+        expect(grouped.map((f) => f.data.ids)).toEqual(orphans.length > 0 ? [orphans] : []);
+        // People with no manager are either heads (summary.roots) or leaving (one finding).
+        const top = kept.filter((p) => !p.aggregate && noManager(p));
+        const leaving = report.findings.filter((f) => f.code === 'graph.leaving_at_top');
+        const leavingIds = leaving.flatMap((f) => f.data.ids as string[]);
+        expect(leaving.length).toBeLessThanOrEqual(1);
+        expect(report.summary.roots + leavingIds.length).toBe(top.length);
+        for (const id of leavingIds) expect(kept.find((p) => p.id === id)?.status).toBe('leaving');
+        // A leaving person is only a head when every person at the top is leaving.
+        if (leavingIds.length > 0) expect(report.summary.roots).toBeGreaterThan(0);
+        // Summary counts agree: ICs and managers are the people; posts come apart.
+        const s = report.summary;
+        expect(s.ics + s.managers).toBe(s.people);
+        if (s.managers > 0) {
+          expect(s.icsPerManager).toBeCloseTo(s.ics / s.managers, 2);
+          expect(s.icsAndPostsPerManager).toBeCloseTo((s.ics + s.aggregatePosts) / s.managers, 2);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
