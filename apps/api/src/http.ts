@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AccessLevel } from './auth/policy';
 import type { Principal } from './auth/principal';
 import { PROBLEM_TYPES, problem } from './problem';
+import { requireUtf8Body } from './utf8-body';
 
 /**
  * Hono environment of every route: the request id (request-id middleware); the caller, resolved
@@ -28,8 +29,18 @@ export const BODY_LIMITS = {
   small: 64 * 1024,
 } as const;
 
-/** Refuses bodies over `maxSize` bytes with a 413 problem (declared or streamed length). */
+/**
+ * Refuses bodies over `maxSize` bytes with a 413 problem (declared or streamed length), then bodies
+ * that are not valid UTF-8 with a 400 problem naming the byte offset ({@link requireUtf8Body}).
+ * Every route that reads a body has this middleware.
+ */
 export function limitBody(maxSize: number): MiddlewareHandler {
+  const utf8 = requireUtf8Body();
+  const limit = limitSize(maxSize);
+  return (c, next) => limit(c, async () => void (await utf8(c, next)));
+}
+
+function limitSize(maxSize: number): MiddlewareHandler {
   return bodyLimit({
     maxSize,
     onError: (c) =>

@@ -64,7 +64,7 @@ describe('reorg serve in a real process (PGlite in a data folder)', () => {
       const second = await startChild(dataDir);
       expect(second.base).toBe('');
       expect(await second.exited).toBe(3);
-      expect(second.stderr()).toMatch(/data folder .* is in use by another reorg server \(pid \d+/);
+      expect(second.stderr()).toMatch(/data folder .* is in use by another reorg process \(pid \d+/);
       expect((await fetch(`${first.base}/api/health`)).status).toBe(200);
     },
     SLOW,

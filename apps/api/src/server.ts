@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import type { OidcSettings } from './auth/auth';
@@ -46,15 +46,39 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Thrown when the port to listen on is taken; `message` is one line saying which and what to do. */
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+  constructor(port: number, host: string) {
+    super(`port ${port} on ${host} is in use by another process; stop it or start with --port N (or PORT)`);
+  }
+}
+
+/**
+ * Resolves when `port` on `host` can be listened on (by listening and closing at once); rejects
+ * with {@link PortInUseError} when it is taken, or with the socket's error. Port 0 always can.
+ */
+export function checkPortFree(port: number, host: string): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, host) : error),
+    );
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
 /** Default port of `reorg serve`. */
 export const DEFAULT_PORT = 8787;
 
 /**
- * Starts `reorg serve`: opens the store (PostgreSQL when a database URL is given, else PGlite in
- * the data folder, locked against a second process), applies migrations, seeds an empty
- * database, serves the API and the web app, and prints the URL.
- * @throws DataFolderLockedError when another server holds the data folder; an Error naming the
- * port when it is in use. Nothing stays open after a failed start.
+ * Starts `reorg serve`: checks the port is free, opens the store (PostgreSQL when a database URL
+ * is given, else PGlite in the data folder, locked against a second process), applies
+ * migrations, seeds an empty database, serves the API and the web app, and prints the URL.
+ * @throws PortInUseError when the port is taken (checked before the data folder is touched);
+ * DataFolderLockedError when another process holds the data folder. Nothing stays open after a
+ * failed start.
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const print = options.print ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -65,6 +89,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const databaseUrl = options.databaseUrl ?? process.env.DATABASE_URL;
   const location: StoreLocation = databaseUrl ? { databaseUrl } : { dataDir: options.dataDir ?? './data' };
 
+  // Before anything is written: a server that cannot listen must not create, migrate or seed a
+  // data folder. (Another process may still take the port in between; listen then says so too.)
+  await checkPortFree(port, host);
   const opened = await openStore(location);
   let server: ReturnType<typeof serve> | undefined;
   try {
@@ -135,11 +162,7 @@ function listen(
       resolve({ server, port: info.port });
     });
     const onError = (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(`port ${port} on ${host} is in use; start with another --port (or PORT)`)
-          : error,
-      );
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, host) : error);
     };
     server.once('error', onError);
   });

@@ -107,17 +107,17 @@ describeWithData("a newcomer's first hour on the Department of Health organogram
 
   it('opens the org with the findings of its baseline', async () => {
     await page.waitForSelector('.baseline .rule-row');
-    expect(await page.getByTestId('baseline-severities').textContent()).toBe('1 error5 warnings149 info');
+    expect(await page.getByTestId('baseline-severities').textContent()).toBe('1 error4 warnings149 info');
     const rules = await page.$$eval('.rule-row', (els) =>
       els.map((e) => `${(e as HTMLElement).dataset.code} ${e.querySelector('.rule-count')?.textContent}`),
     );
     expect(rules.slice(0, 6)).toEqual([
       'ladder.level_unknown 1',
       'span.under 2',
-      'ladder.wide_fork 1',
       'span.over 1',
       'span.single 1',
       'span.critical 53',
+      'ladder.manager_without_reports 40',
     ]);
     const stored = (await (await apiFetch(`/api/orgs/${orgId}`)).json()) as {
       summary: { people: number; aggregates: number; asOf: string };

@@ -5,6 +5,7 @@
 
 export * from './analyze/analyze-org';
 export * from './analyze/context';
+export * from './analyze/engineering-teams';
 export * from './analyze/graph-rules';
 export * from './analyze/interactions';
 export * from './analyze/ladder-people';

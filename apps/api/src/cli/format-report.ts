@@ -51,19 +51,35 @@ export function formatReportTable(report: AnalysisReport, options: FormatReportO
   );
   if (s.aggregates > 0) out.push(`Aggregates   ${num(s.aggregates)} records of posts counted by FTE`);
   out.push(`FTE          ${num(s.fte, 2)}`);
-  out.push(`Managers     ${num(s.managers)}, ICs ${num(s.ics)}, ${num(s.icsPerManager, 2)} ICs per manager`);
+  if (s.aggregates === 0)
+    out.push(
+      `Managers     ${num(s.managers)}, ICs ${num(s.ics)}, ${num(s.icsPerManager, 2)} ICs per manager`,
+    );
+  else {
+    // ICs and their ratio count the same records: people; the posts counted by FTE come apart.
+    out.push(
+      `Managers     ${num(s.managers)}, ICs ${num(s.ics)}, ${num(s.icsPerManager, 2)} ICs per manager (people only, aggregates not included)`,
+    );
+    out.push(
+      `ICs + posts  ${num(s.ics + s.aggregatePosts)} (${num(s.ics)} ICs and ${num(s.aggregatePosts)} posts counted by FTE, rounded up), ${num(s.icsAndPostsPerManager, 2)} per manager (aggregates included)`,
+    );
+  }
   out.push(
     `Span         median ${num(s.medianSpan, 1)}, mean ${num(s.meanSpan, 1)}; ` +
       Object.entries(s.spanDistribution)
         .map(([bucket, count]) => `${bucket}: ${count}`)
         .join(', '),
   );
-  const dangling = report.findings.filter((f) => f.code === 'graph.dangling_manager').length;
+  // One finding may list many records (posts with no manager): count the records, not the findings.
+  const dangling = report.findings
+    .filter((f) => f.code === 'graph.dangling_manager')
+    .reduce((n, f) => n + (Array.isArray(f.data.ids) ? f.data.ids.length : 1), 0);
   out.push(
     `Layers       ${s.maxLayer} (max), ${num(s.roots)} ${s.roots === 1 ? 'person' : 'people'} at the top` +
       (dangling > 0 ? `, ${num(dangling)} records whose manager is missing from the data` : ''),
   );
   if (s.cost.total > 0) out.push(`Annual cost  ${num(s.cost.total)} ${report.currency}`);
+  for (const skipped of s.skippedChecks) out.push(`Skipped      ${skipped.rule}: ${skipped.reason}`);
   out.push(
     `Findings     ${paint(SEVERITY_COLOR.error, `${s.findings.error} errors`)}, ${paint(SEVERITY_COLOR.warning, `${s.findings.warning} warnings`)}, ${paint(SEVERITY_COLOR.info, `${s.findings.info} info`)}`,
   );
@@ -115,11 +131,13 @@ function formatManagers(
   ];
   for (const m of shown) {
     lines.push(
-      `  ${pad(managerLabel(m, titles), 44)} ${pad(m.role, 19)} ${pad(String(m.layer), 5)} ${pad(String(m.directReports), 7)} ${pad(String(m.countedSpan), 7)} ${pad(`${m.target.min}-${m.target.max}`, 6)} ${pad(m.status + (m.estimated ? '*' : ''), 9)} ${num(m.weeklyOneOnOneHours, 1)}`,
+      `  ${pad(managerLabel(m, titles), 44)} ${pad(m.role, 19)} ${pad(String(m.layer), 5)} ${pad(String(m.directReports), 7)} ${pad(String(m.countedSpan), 7)} ${pad(`${m.target.min}-${m.target.max}`, 6)} ${pad(m.status + (m.estimated ? '*' : ''), 9)} ${m.weeklyOneOnOneHours === null ? 'n/a' : num(m.weeklyOneOnOneHours, 1)}`,
     );
   }
   if (managers.some((m) => m.estimated))
-    lines.push('  * estimated: aggregates (posts counted by FTE) report to this manager');
+    lines.push(
+      '  * estimated: aggregates (posts counted by FTE) report to this manager; 1:1 hours n/a (posts, not people)',
+    );
   return lines;
 }
 

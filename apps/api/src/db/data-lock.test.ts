@@ -36,7 +36,7 @@ describe('acquireDataLock', () => {
     const lock = acquireDataLock(dir);
     expect(() => acquireDataLock(dir)).toThrow(DataFolderLockedError);
     expect(() => acquireDataLock(dir)).toThrow(
-      /in use by another reorg server \(pid \d+ .*another --data folder/,
+      /in use by another reorg process \(pid \d+.*stop it or use --data DIR/,
     );
     lock.release();
     acquireDataLock(dir).release();

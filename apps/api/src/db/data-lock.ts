@@ -47,10 +47,10 @@ export function acquireDataLock(dataDir: string): DataLock {
       continue;
     }
     if (owner !== 'unreadable' && isLive(owner)) {
+      const where = owner.host === hostname() ? '' : ` on ${owner.host}`;
       throw new DataFolderLockedError(
-        `the data folder ${dir} is in use by another reorg server (pid ${owner.pid} on ${owner.host}, since ${owner.since}). ` +
-          'Stop that server, or start this one with another --data folder. ' +
-          `If no server is running, delete ${path}.`,
+        `the data folder ${dir} is in use by another reorg process (pid ${owner.pid}${where}, since ${owner.since}); ` +
+          `stop it or use --data DIR (if no reorg process is running, delete ${path})`,
       );
     }
     // Stale: move it aside atomically (only one contender wins the rename), then retry the create.

@@ -83,3 +83,24 @@ export function addFinding(
 export function describePerson(ctx: AnalysisContext, i: number): string {
   return nameOf(getPersonNames(ctx.graph), ctx.graph, i);
 }
+
+/**
+ * Says once that rule `rule` was skipped because the data lacks what it needs: one
+ * `analysis.check_skipped` info finding (subject the org) with `data.rule` and `data.reason`, so the
+ * summary can list it. `reason` is a sentence fragment, e.g. "no team member has a level".
+ */
+export function addSkippedCheck(
+  ctx: AnalysisContext,
+  rule: RuleCode,
+  reason: string,
+  data: Record<string, unknown> = {},
+): void {
+  addFinding(
+    ctx,
+    'analysis.check_skipped',
+    { kind: 'org', id: ctx.org.id },
+    `Check ${rule} was skipped: ${reason}.`,
+    'Nothing is wrong; add the missing data (see the reason) to run this check.',
+    { rule, reason, ...data },
+  );
+}

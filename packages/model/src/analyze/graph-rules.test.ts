@@ -1,11 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { getOrgGraph } from '../graph/org-graph';
 import { normalizeManagerIds } from '../import/normalize-ids';
 import { createOrg } from '../schema/org';
 import type { Person } from '../schema/person';
 import { analyzeOrg } from './analyze-org';
 import { createAnalysisContext } from './context';
 import { checkGraph, listNames } from './graph-rules';
-import { people } from './test-orgs';
+import { dirtyPeopleArb, people } from './test-orgs';
 
 const orgOf = (list: Person[]) => createOrg({ id: 'acme', name: 'Acme', asOf: '2026-01-01', people: list });
 
@@ -165,8 +167,102 @@ describe('checkGraph', () => {
       'The org has 11 people at the top (no manager) instead of one: ' +
         'r1, r2, r3, r4, r5, r6, r7, r8, r9, r10 and 1 more.',
     );
-    const orphan = findings.filter((f) => f.code === 'graph.dangling_manager' && f.subject.id === 'posts');
+    const orphan = findings.filter((f) => f.code === 'graph.dangling_manager' && f.subject.kind === 'org');
     expect(orphan).toHaveLength(1);
-    expect(orphan[0].data).toEqual({ id: 'posts', managerId: null, row: 13 });
+    expect(orphan[0].data).toEqual({ count: 1, fte: 3, ids: ['posts'], rows: [13], managerId: null });
+  });
+
+  it('gives one finding for every record of posts with no manager, listing them all', () => {
+    const list = people(['ceo', null], ['d1', 'ceo']);
+    list.push(
+      ...people(
+        ['junior-1', 'd1', { aggregate: true, fte: 8 }],
+        ['junior-2', null, { aggregate: true, fte: 5, title: 'Assessor' }],
+        ['junior-4', null, { aggregate: true, fte: 3, title: 'Inspection Support' }],
+        ['junior-6', null, { aggregate: true, fte: 2.5 }],
+      ),
+    );
+    const dangling = findingsOf(list).filter((f) => f.code === 'graph.dangling_manager');
+    expect(dangling).toHaveLength(1);
+    expect(dangling[0]).toMatchObject({
+      severity: 'error',
+      subject: { kind: 'org', id: 'acme' },
+      data: {
+        count: 3,
+        fte: 10.5,
+        ids: ['junior-2', 'junior-4', 'junior-6'],
+        rows: [4, 5, 6],
+        managerId: null,
+      },
+    });
+    expect(dangling[0].message).toBe(
+      '3 records of posts name no manager (10.5 FTE in all): Assessor (junior-2, 5 FTE), ' +
+        'Inspection Support (junior-4, 3 FTE) and posts (junior-6, 2.5 FTE). ' +
+        'Their posts report to nobody, so they sit at the top of the org.',
+    );
+  });
+});
+
+describe('leaving people at the top', () => {
+  it('lists them in one info finding and does not count them as heads', () => {
+    const list = people(
+      ['ps', null, { name: 'Wren Keller' }],
+      ['d1', 'ps'],
+      ['old-1', null, { status: 'leaving', title: 'Deputy Director Regeneration' }],
+      ['old-2', null, { status: 'leaving' }],
+    );
+    const report = analyzeOrg(orgOf(list));
+    expect(report.summary.roots).toBe(1);
+    expect(report.findings.some((f) => f.code === 'graph.multiple_roots')).toBe(false);
+    const leaving = report.findings.filter((f) => f.code === 'graph.leaving_at_top');
+    expect(leaving).toHaveLength(1);
+    expect(leaving[0]).toMatchObject({ severity: 'info', data: { count: 2, ids: ['old-1', 'old-2'] } });
+    expect(leaving[0].message).toBe(
+      '2 leaving records have no manager: Deputy Director Regeneration (old-1) and old-2. ' +
+        'They are not counted as heads of the org (people at the top).',
+    );
+  });
+
+  it('keeps leaving people as heads when everyone at the top is leaving', () => {
+    const report = analyzeOrg(orgOf(people(['a', null, { status: 'leaving' }], ['b', 'a'])));
+    expect(report.summary.roots).toBe(1);
+    expect(report.findings.some((f) => f.code === 'graph.leaving_at_top')).toBe(false);
+  });
+});
+
+describe('one finding per cause, on any dirty graph (fast-check)', () => {
+  it('lists every record of posts with no manager in one finding, and splits the top into heads and leaving', () => {
+    fc.assert(
+      fc.property(dirtyPeopleArb, (list) => {
+        const org = orgOf(list);
+        const report = analyzeOrg(org);
+        const graph = getOrgGraph(org);
+        const kept = graph.records;
+        const noManager = (p: Person) => p.managerId === null || p.managerId === undefined;
+        // Posts with no manager: exactly one finding listing them all, or none.
+        const orphans = kept.filter((p) => p.aggregate && noManager(p)).map((p) => p.id);
+        const grouped = report.findings.filter(
+          (f) => f.code === 'graph.dangling_manager' && f.subject.kind === 'org',
+        );
+        expect(grouped.map((f) => f.data.ids)).toEqual(orphans.length > 0 ? [orphans] : []);
+        // People with no manager are either heads (summary.roots) or leaving (one finding).
+        const top = kept.filter((p) => !p.aggregate && noManager(p));
+        const leaving = report.findings.filter((f) => f.code === 'graph.leaving_at_top');
+        const leavingIds = leaving.flatMap((f) => f.data.ids as string[]);
+        expect(leaving.length).toBeLessThanOrEqual(1);
+        expect(report.summary.roots + leavingIds.length).toBe(top.length);
+        for (const id of leavingIds) expect(kept.find((p) => p.id === id)?.status).toBe('leaving');
+        // A leaving person is only a head when every person at the top is leaving.
+        if (leavingIds.length > 0) expect(report.summary.roots).toBeGreaterThan(0);
+        // Summary counts agree: ICs and managers are the people; posts come apart.
+        const s = report.summary;
+        expect(s.ics + s.managers).toBe(s.people);
+        if (s.managers > 0) {
+          expect(s.icsPerManager).toBeCloseTo(s.ics / s.managers, 2);
+          expect(s.icsAndPostsPerManager).toBeCloseTo((s.ics + s.aggregatePosts) / s.managers, 2);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -157,37 +157,92 @@ function checkCycles(ctx: AnalysisContext): void {
   }
 }
 
-/**
- * The heads of the org: people (not aggregates) with no manager id at all. Records whose manager
- * id is dangling or their own also sit at the top of the graph index, but they are defects with
- * findings of their own, not heads.
- */
-export function getTopPeople(graph: OrgGraph): number[] {
-  const top: number[] = [];
-  for (let k = 0; k < graph.roots.length; k++) {
-    const p = graph.records[graph.roots[k]];
-    if (!p.aggregate && (p.managerId === null || p.managerId === undefined)) top.push(graph.roots[k]);
-  }
-  return top;
-}
+/** True when record `p` names no manager at all (not a dangling or self id). */
+const hasNoManager = (p: Person) => p.managerId === null || p.managerId === undefined;
 
-/** Aggregates of posts with no manager id: posts always sit under someone (e.g. a blank UK "Reporting Senior Post"). */
-function checkOrphanAggregates(ctx: AnalysisContext): void {
-  const { graph } = ctx;
+/**
+ * People (not aggregates) with no manager id at all, split into the heads of the org and the
+ * `leaving` ones (e.g. UK "Eliminated" posts, which organograms list at the top with "XX"). A
+ * leaving record is a head only when every such person is leaving (then they all are heads).
+ * Records whose manager id is dangling or their own also sit at the top of the graph index, but
+ * they are defects with findings of their own, not heads.
+ */
+export function getTopSplit(graph: OrgGraph): { heads: number[]; leaving: number[] } {
+  const heads: number[] = [];
+  const leaving: number[] = [];
   for (let k = 0; k < graph.roots.length; k++) {
     const i = graph.roots[k];
     const p = graph.records[i];
-    if (!p.aggregate || (p.managerId !== null && p.managerId !== undefined)) continue;
-    const who = describePerson(ctx, i);
-    addFinding(
-      ctx,
-      'graph.dangling_manager',
-      { kind: 'person', id: p.id },
-      `${who} names no manager: these posts report to nobody, so they sit at the top of the org.`,
-      `Set the reporting post of ${who} (the manager of these posts).`,
-      { id: p.id, managerId: null, row: graph.rowOf[i] + 1 },
-    );
+    if (p.aggregate || !hasNoManager(p)) continue;
+    if (p.status === 'leaving') leaving.push(i);
+    else heads.push(i);
   }
+  return heads.length === 0 ? { heads: leaving, leaving: [] } : { heads, leaving };
+}
+
+/**
+ * The heads of the org: people (not aggregates) with no manager id, leaving people aside unless
+ * everyone at the top is leaving (see {@link getTopSplit}).
+ */
+export function getTopPeople(graph: OrgGraph): number[] {
+  return getTopSplit(graph).heads;
+}
+
+/** One lister of many subjects: the first {@link NAMED_MAX} described, every id in `ids`. */
+function describeMany(ctx: AnalysisContext, list: readonly number[]): { named: string; ids: string[] } {
+  const named = listNames(
+    list.slice(0, NAMED_MAX).map((i) => describePerson(ctx, i)),
+    list.length,
+  );
+  return { named, ids: list.map((i) => ctx.graph.records[i].id) };
+}
+
+/**
+ * Aggregates of posts with no manager id (e.g. a blank UK "Reporting Senior Post"): posts always
+ * sit under someone. One cause, many rows: one `graph.dangling_manager` finding for all of them,
+ * every id in `data.ids` and every row (1-based) in `data.rows`.
+ */
+function checkOrphanAggregates(ctx: AnalysisContext): void {
+  const { graph } = ctx;
+  const orphans: number[] = [];
+  for (let k = 0; k < graph.roots.length; k++) {
+    const p = graph.records[graph.roots[k]];
+    if (p.aggregate && hasNoManager(p)) orphans.push(graph.roots[k]);
+  }
+  if (orphans.length === 0) return;
+  const { named, ids } = describeMany(ctx, orphans);
+  const fte = Math.round(orphans.reduce((s, i) => s + graph.records[i].fte, 0) * 100) / 100;
+  const one = orphans.length === 1;
+  addFinding(
+    ctx,
+    'graph.dangling_manager',
+    { kind: 'org', id: ctx.org.id },
+    `${orphans.length} ${one ? 'record of posts names' : 'records of posts name'} no manager (${fte} FTE in all): ${named}. ` +
+      `${one ? 'These posts report' : 'Their posts report'} to nobody, so they sit at the top of the org.`,
+    `Set the reporting post (the manager) of ${one ? 'this record' : 'each of these records'} in the source file, e.g. the senior post that heads their unit.`,
+    { count: orphans.length, fte, ids, rows: orphans.map((i) => graph.rowOf[i] + 1), managerId: null },
+  );
+}
+
+/**
+ * Leaving people with no manager (UK "Eliminated" posts are listed at the top): they are not
+ * heads of the org, so one `graph.leaving_at_top` info finding lists them instead of each
+ * counting as a top person.
+ */
+function checkLeavingAtTop(ctx: AnalysisContext): void {
+  const { leaving } = getTopSplit(ctx.graph);
+  if (leaving.length === 0) return;
+  const { named, ids } = describeMany(ctx, leaving);
+  const one = leaving.length === 1;
+  addFinding(
+    ctx,
+    'graph.leaving_at_top',
+    { kind: 'org', id: ctx.org.id },
+    `${leaving.length} leaving ${one ? 'record has' : 'records have'} no manager: ${named}. ` +
+      `${one ? 'It is' : 'They are'} not counted as ${one ? 'a head' : 'heads'} of the org (people at the top).`,
+    'Nothing to do if these posts are being removed (e.g. "Eliminated" in an organogram); otherwise give each the manager it reports to until it goes.',
+    { count: leaving.length, ids },
+  );
 }
 
 function checkRoots(ctx: AnalysisContext): void {
@@ -196,10 +251,7 @@ function checkRoots(ctx: AnalysisContext): void {
   const count = roots.length;
   if (count <= 1) return;
   const ids = roots.map((i) => graph.records[i].id);
-  const named = listNames(
-    roots.slice(0, NAMED_MAX).map((i) => describePerson(ctx, i)),
-    count,
-  );
+  const { named } = describeMany(ctx, roots);
   addFinding(
     ctx,
     'graph.multiple_roots',
@@ -214,8 +266,10 @@ function checkRoots(ctx: AnalysisContext): void {
  * Checks the structure of the reporting graph (DOMAIN.md "Structure of the reporting graph"):
  * one `graph.duplicate_id` per repeated id (rows 1-based, the last kept), one
  * `graph.self_report` and `graph.dangling_manager` per record (naming an id that differs only in
- * case, and per aggregate of posts with no manager), one `graph.cycle` per reporting loop, and one
- * `graph.multiple_roots` warning when more than one person has no manager (see {@link getTopPeople}).
+ * case or leading zeros), one `graph.dangling_manager` for all the aggregates of posts with no
+ * manager (`data.ids`), one `graph.cycle` per reporting loop, one `graph.leaving_at_top` (info)
+ * for all leaving people with no manager, and one `graph.multiple_roots` warning when more than
+ * one person heads the org (see {@link getTopPeople}).
  */
 export function checkGraph(ctx: AnalysisContext): void {
   checkDuplicates(ctx);
@@ -224,5 +278,6 @@ export function checkGraph(ctx: AnalysisContext): void {
   reportNormalizedIds(ctx);
   checkOrphanAggregates(ctx);
   checkCycles(ctx);
+  checkLeavingAtTop(ctx);
   checkRoots(ctx);
 }

@@ -188,4 +188,39 @@ describe('ladder.no_senior_in_team', () => {
     expect(noSenior(people)[0].data.ics).toBe(4);
     expect(noSenior(base, [{ ...team, kind: 'group' }])).toEqual([]);
   });
+
+  it('says once that it was skipped when no IC in any team has a level on the ladder', () => {
+    // Two teams of 3 and 4 ICs with no levels (GitLab's team page has no level column), one IC at
+    // a level not on the ladder: 7 ICs, 2 teams that would each have been flagged.
+    const teams: TeamInput[] = [team, { id: 'u', name: 'Edge', managerId: 'em2' }];
+    const unlevelled: PersonInput[] = [
+      { id: 'em', teamId: 't' },
+      ...['a', 'b', 'c'].map((id) => ({ id, teamId: 't', managerId: 'em' })),
+      { id: 'em2', teamId: 'u' },
+      ...['d', 'e', 'f'].map((id) => ({ id, teamId: 'u', managerId: 'em2' })),
+      { id: 'g', teamId: 'u', managerId: 'em2', level: 'Senior' },
+    ];
+    expect(noSenior(unlevelled, teams)).toEqual([]);
+    const skipped = check('analysis.check_skipped', unlevelled, teams);
+    expect(skipped.map((f) => [f.severity, f.subject, f.data])).toEqual([
+      [
+        'info',
+        { kind: 'org', id: 'o' },
+        {
+          rule: 'ladder.no_senior_in_team',
+          reason:
+            'none of the 7 ICs in teams has a level on the ladder, so seniority is unknown (2 teams would each have been flagged)',
+          ics: 7,
+          teams: 2,
+        },
+      ],
+    ]);
+    expect(skipped[0].message).toBe(
+      'Check ladder.no_senior_in_team was skipped: none of the 7 ICs in teams has a level on the ladder, so seniority is unknown (2 teams would each have been flagged).',
+    );
+    // One IC on the ladder anywhere and the check runs: both teams are flagged.
+    const oneLevelled = unlevelled.map((p) => (p.id === 'a' ? { ...p, level: 'L3' } : p));
+    expect(subjects(noSenior(oneLevelled, teams))).toEqual(['t', 'u']);
+    expect(check('analysis.check_skipped', oneLevelled, teams)).toEqual([]);
+  });
 });

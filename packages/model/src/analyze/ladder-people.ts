@@ -1,6 +1,6 @@
 import { getChildren, headcountWeight } from '../graph/org-graph';
 import type { Level, Track } from '../schema/ladder';
-import { type AnalysisContext, addFinding, describePerson } from './context';
+import { type AnalysisContext, addFinding, addSkippedCheck, describePerson } from './context';
 import { flat } from './flat-text';
 import { describeLevel } from './ladder-rules';
 import { getLevelFacts, type LevelFacts, TRACK_IC, TRACK_MANAGER, TRACK_NONE } from './level-facts';
@@ -195,7 +195,9 @@ function checkManagersWithoutReports(ctx: AnalysisContext): void {
 
 /**
  * `ladder.no_senior_in_team`: a team with enough ICs and none at or above the senior rank. ICs are
- * counted without building lists; the list is built for the teams that get a finding.
+ * counted without building lists; the list is built for the teams that get a finding. Seniority
+ * needs levels: when no counted IC of any team has a level on the ladder (e.g. GitLab's team page
+ * has no level column), the check says once that it was skipped instead of flagging every team.
  */
 function checkNoSeniorInTeams(ctx: AnalysisContext): void {
   const { graph, policy } = ctx;
@@ -205,6 +207,9 @@ function checkNoSeniorInTeams(ctx: AnalysisContext): void {
   const index = getTeamIndex(graph, ctx.org.teams);
   const { teams, memberList, memberOffsets } = index;
   const { seniorRank } = policy;
+  const flagged: number[] = [];
+  let levelled = 0;
+  let allIcs = 0;
   for (let t = 0; t < teams.length; t++) {
     if (!index.isTeam[t]) continue;
     const s = index.slotOfTeam[t];
@@ -217,10 +222,23 @@ function checkNoSeniorInTeams(ctx: AnalysisContext): void {
       if (childOffsets[i + 1] > childOffsets[i]) continue;
       ics++;
       const lv = levelIndex[i];
-      if (track[lv] !== NONE && rank[lv] >= seniorRank) seniors++;
+      if (track[lv] === NONE) continue;
+      levelled++;
+      if (rank[lv] >= seniorRank) seniors++;
     }
-    if (ics >= policy.teams.noSeniorMinIcs && seniors === 0) addNoSeniorFinding(ctx, t);
+    allIcs += ics;
+    if (ics >= policy.teams.noSeniorMinIcs && seniors === 0) flagged.push(t);
   }
+  if (flagged.length > 0 && levelled === 0) {
+    addSkippedCheck(
+      ctx,
+      'ladder.no_senior_in_team',
+      `none of the ${allIcs} ICs in teams has a level on the ladder, so seniority is unknown (${flagged.length} teams would each have been flagged)`,
+      { ics: allIcs, teams: flagged.length },
+    );
+    return;
+  }
+  for (const t of flagged) addNoSeniorFinding(ctx, t);
 }
 
 function addNoSeniorFinding(ctx: AnalysisContext, t: number): void {
@@ -275,7 +293,8 @@ function addNoSeniorFinding(ctx: AnalysisContext, t: number): void {
  *   `policy.teams.noSeniorMinIcs` (3, EL26) ICs and none at or above `policy.seniorRank` (4, EL26).
  *   ICs are the non-aggregate members with no direct reports, the team's manager aside; `leaving`
  *   people are not counted (neither as ICs nor as the senior), since the team is about to lose them.
- *   A missing or unknown level is not senior.
+ *   A missing or unknown level is not senior. When no counted IC has a level on the ladder, one
+ *   `analysis.check_skipped` (info, `data.rule`) replaces the findings.
  */
 export function checkPeopleOnLadder(ctx: AnalysisContext): void {
   checkUnknownLevels(ctx);

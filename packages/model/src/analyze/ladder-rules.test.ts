@@ -110,6 +110,19 @@ describe('getLadderFindings: structure', () => {
     // With senior rank 5 in the policy, a manager track starting at 6 is one step away: fine.
     expect(findingsOf(ic, m, createPolicy({ seniorRank: 5 }))).toEqual([]);
   });
+
+  it("measures the fork from the ladder's forkRank when it has one, whatever the policy", () => {
+    const ladder = createLadder({
+      tracks: {
+        ic: [3, 4, 5, 6].map((rank) => ({ id: `I${rank}`, name: `I${rank}`, rank })),
+        manager: [8, 9].map((rank) => ({ id: `M${rank}`, name: `M${rank}`, rank })),
+      },
+    });
+    expect(getLadderFindings({ ...ladder, forkRank: 7 }, createPolicy()).map((f) => f.code)).toEqual([]);
+    const [wide] = getLadderFindings({ ...ladder, forkRank: 6 }, createPolicy());
+    expect(wide.data).toEqual({ rank: 8, seniorRank: 4, forkRank: 6, maxFirstManagerRank: 7 });
+    expect(wide.message).toContain("2 ranks above the ladder's fork rank 6");
+  });
 });
 
 describe('getLadderFindings: bands', () => {

@@ -116,19 +116,30 @@ function findNoLateral(rungs: Record<Track, Rung[]>, out: Finding[]): void {
   }
 }
 
-/** `ladder.wide_fork`: the manager track starts more than one rank above the senior rank. */
-function findWideFork(manager: Rung[], policy: Policy, out: Finding[]): void {
+/**
+ * `ladder.wide_fork`: the manager track starts more than one rank above the fork: the ladder's
+ * `forkRank` when it has one (e.g. the UK civil service grades, entered at SCS1 from G6), else the
+ * policy's senior rank.
+ */
+function findWideFork(manager: Rung[], ladder: Ladder, policy: Policy, out: Finding[]): void {
   if (manager.length === 0) return;
   const first = manager[0].levels[0];
-  const widest = policy.seniorRank + 1;
+  const fork = ladder.forkRank ?? policy.seniorRank;
+  const widest = fork + 1;
   if (first.rank <= widest) return;
+  const from = ladder.forkRank === undefined ? `the senior rank ${fork}` : `the ladder's fork rank ${fork}`;
   out.push(
     createFinding(
       'ladder.wide_fork',
       levelSubject(first),
-      `The manager track starts at ${describeLevel(first)}, ${first.rank - policy.seniorRank} ranks above the senior rank ${policy.seniorRank}: the step from senior engineer to first manager is too wide.`,
-      `Add a first-line manager level at rank ${widest} or below (lateral to the IC level of that rank), or set the policy's senior rank if rank ${policy.seniorRank} is not your senior engineer level.`,
-      { rank: first.rank, seniorRank: policy.seniorRank, maxFirstManagerRank: widest },
+      `The manager track starts at ${describeLevel(first)}, ${first.rank - fork} ranks above ${from}: the step from senior engineer to first manager is too wide.`,
+      `Add a first-line manager level at rank ${widest} or below (lateral to the IC level of that rank), or set the policy's senior rank (or the ladder's forkRank) if rank ${fork} is not the level people step into management from.`,
+      {
+        rank: first.rank,
+        seniorRank: policy.seniorRank,
+        ...(ladder.forkRank === undefined ? {} : { forkRank: ladder.forkRank }),
+        maxFirstManagerRank: widest,
+      },
     ),
   );
 }
@@ -227,7 +238,8 @@ function findBandMismatch(rungs: Record<Track, Rung[]>, policy: Policy, out: Fin
  *   lowest and highest rank that has no level; the subject is the level just above the gap.
  * - `ladder.no_lateral` (warning): within the ranks both tracks cover (the higher of the two lowest
  *   ranks to the lower of the two highest), each level with no level of its rank on the other track.
- * - `ladder.wide_fork` (warning): the manager track's lowest rank is above `policy.seniorRank + 1`.
+ * - `ladder.wide_fork` (warning): the manager track's lowest rank is above the fork + 1: the
+ *   ladder's `forkRank` when set, else `policy.seniorRank`.
  * - `ladder.band_gap` (warning) / `ladder.band_inverted` (error): adjacent banded ranks of one track
  *   whose bands leave a gap (higher min > lower max) or run backwards (higher min or max below the
  *   lower's). Levels without a band are skipped.
@@ -243,7 +255,7 @@ export function getLadderFindings(ladder: Ladder, policy: Policy): Finding[] {
   const out: Finding[] = [];
   for (const track of TRACKS) findMissingRungs(track, rungs[track], out);
   findNoLateral(rungs, out);
-  findWideFork(rungs.manager, policy, out);
+  findWideFork(rungs.manager, ladder, policy, out);
   for (const track of TRACKS) findBandOrder(track, rungs[track], out);
   findBandMismatch(rungs, policy, out);
   return out;

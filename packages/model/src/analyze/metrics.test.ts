@@ -65,7 +65,10 @@ describe('summarize', () => {
       fte: 10.8,
       managers: 3,
       ics: 6,
-      icsPerManager: 3,
+      // 6 ICs / 3 managers; with the aggregate's 3 posts (2.5 FTE rounded up): 9 / 3.
+      icsPerManager: 2,
+      aggregatePosts: 3,
+      icsAndPostsPerManager: 3,
       maxLayer: 3,
       roots: 1,
       headcountByStatus: { active: 6, open: 1, planned: 1, leaving: 1 },
@@ -79,6 +82,7 @@ describe('summarize', () => {
       },
       // ceo (manager of managers, 2 managers) and em2 (2 reports) are under their targets.
       findings: { error: 1, warning: 2, info: 0 },
+      skippedChecks: [],
     });
     expect(SummarySchema.parse(summary)).toEqual(summary);
   });

@@ -76,10 +76,11 @@ const byStatus = (values: Float64Array) =>
 
 /**
  * The org-wide metrics of the report ({@link Summary}) over the kept records (a duplicate id's
- * earlier rows are left out): people and aggregates, FTE, managers and ICs, ICs per manager
- * (aggregates by FTE rounded up, 2 decimals), layers, roots, headcount/FTE/annual cost (org
+ * earlier rows are left out): people and aggregates, FTE, managers and ICs, ICs per manager (the
+ * same people as the ICs, 2 decimals) and, apart, the aggregates' posts (FTE rounded up) and ICs
+ * plus posts per manager, layers, roots, headcount/FTE/annual cost (org
  * currency) by status, the span distribution with median and mean (direct reports, assistants
- * aside), and the findings by severity. Call it last: it counts `ctx.findings` as they stand.
+ * aside), the findings by severity and the skipped checks. Call it last: it counts `ctx.findings` as they stand.
  */
 export function summarize(ctx: AnalysisContext, _managers: ManagerReport[]): Summary {
   const facts = getSpanFacts(ctx);
@@ -96,6 +97,10 @@ export function summarize(ctx: AnalysisContext, _managers: ManagerReport[]): Sum
     else if (severity === 'warning') warning++;
   }
   const findings = { error, warning, info: ctx.findings.length - error - warning };
+  const skippedChecks: Summary['skippedChecks'] = [];
+  for (const f of ctx.findings)
+    if (f.code === 'analysis.check_skipped')
+      skippedChecks.push({ rule: String(f.data.rule), reason: String(f.data.reason) });
   const sum = (values: Float64Array) => values.reduce((a, b) => a + b, 0);
   return {
     people,
@@ -103,7 +108,9 @@ export function summarize(ctx: AnalysisContext, _managers: ManagerReport[]): Sum
     fte: clean(sum(totals.fteByStatus)),
     managers,
     ics,
-    icsPerManager: managers === 0 ? 0 : round2((ics + totals.aggregateWeight) / managers),
+    icsPerManager: managers === 0 ? 0 : round2(ics / managers),
+    aggregatePosts: totals.aggregateWeight,
+    icsAndPostsPerManager: managers === 0 ? 0 : round2((ics + totals.aggregateWeight) / managers),
     maxLayer: ctx.graph.maxLayer,
     roots: getTopPeople(ctx.graph).length,
     headcountByStatus: byStatus(totals.headcountByStatus),
@@ -116,5 +123,6 @@ export function summarize(ctx: AnalysisContext, _managers: ManagerReport[]): Sum
     meanSpan: spans.meanSpan,
     cost: { total: clean(sum(totals.costByStatus)), byStatus: byStatus(totals.costByStatus) },
     findings,
+    skippedChecks,
   };
 }

@@ -107,8 +107,9 @@ describe('span of control properties', () => {
             estimated: e.estimated,
           });
           expect(m.weeklyOneOnOneHours).toBe(
-            Math.round(((e.directReports * 30 + (e.skip * 30) / 4.33) / 60) * 100) / 100,
+            e.estimated ? null : Math.round(((e.directReports * 30 + (e.skip * 30) / 4.33) / 60) * 100) / 100,
           );
+          expect(m.weeklyOneOnOneHoursNote).toBe(e.estimated ? 'n/a, posts counted by FTE' : undefined);
         }
       }),
       { numRuns: 300 },

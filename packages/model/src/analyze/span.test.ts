@@ -293,6 +293,27 @@ describe('manager time (1:1 load)', () => {
     expect(manager('m').weeklyOneOnOneHours).toBe(2.15);
   });
 
+  it('gives no hours on an estimated span (posts counted by FTE report directly), and says why', () => {
+    // b has 4 people and an aggregate of 2.5 FTE: how many 1:1s that is depends on who holds the posts.
+    const { manager } = run(
+      people(['m', null], ['a', 'm'], ['b', 'm'], ...reports('a', 5), ...reports('b', 4), [
+        'agg',
+        'b',
+        { aggregate: true, fte: 2.5 },
+      ]),
+    );
+    expect(manager('b')).toMatchObject({
+      directReports: 7,
+      estimated: true,
+      weeklyOneOnOneHours: null,
+      weeklyOneOnOneHoursNote: 'n/a, posts counted by FTE',
+    });
+    // a: 5 people, 5 × 30 min = 2.5 h, no note; m: 2 directs × 30 min + (5 + 4 + 3) skips × 30 min / 4.33 = 2.39 h.
+    expect(manager('a').weeklyOneOnOneHours).toBe(2.5);
+    expect(manager('a').weeklyOneOnOneHoursNote).toBeUndefined();
+    expect(manager('m').weeklyOneOnOneHours).toBe(2.39);
+  });
+
   it('follows the policy minutes', () => {
     const policy = createPolicy({ oneOnOne: { minutesPerReport: 45 } });
     const { manager } = run(people(['m', null], ...reports('m', 4)), { policy });

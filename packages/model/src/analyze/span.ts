@@ -118,6 +118,9 @@ export function getWeeklyOneOnOneHours(ctx: AnalysisContext, counts: ReportCount
   return Math.round((minutes / 60) * 100) / 100;
 }
 
+/** Why a manager's weekly 1:1 hours are not computed on an estimated span (see {@link ManagerReport}). */
+export const ONE_ON_ONE_NOTE_ESTIMATED = 'n/a, posts counted by FTE';
+
 /** Target kinds by code, as {@link getKindCode} numbers them. */
 const KINDS: readonly TargetKind[] = [
   'new-manager',
@@ -233,10 +236,12 @@ function buildManagerReport(
     targetKind: KINDS[kind],
     status,
     estimated: counts.estimated,
-    weeklyOneOnOneHours: getWeeklyOneOnOneHours(ctx, counts),
+    // Posts counted by FTE are not people one meets: the hours would be a guess, so none is given.
+    weeklyOneOnOneHours: counts.estimated ? null : getWeeklyOneOnOneHours(ctx, counts),
     // A manager is never an aggregate, so its own weight is 1; 0 for records in reporting loops.
     subtreeSize: Math.max(0, ctx.graph.subtreeHeadcount[i] - 1),
   };
+  if (counts.estimated) report.weeklyOneOnOneHoursNote = ONE_ON_ONE_NOTE_ESTIMATED;
   if (status !== 'ok') addFinding(ctx, facts, i, report);
   return report;
 }

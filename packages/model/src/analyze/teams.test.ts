@@ -247,10 +247,85 @@ describe('org.no_platform', () => {
       [
         { kind: 'org', id: 'acme' },
         'info',
-        { engineers: 21, threshold: 20, streamAlignedTeamIds: ['s1', 's2'] },
+        { engineers: 21, threshold: 20, streamAlignedTeamIds: ['s1', 's2'], basis: 'team-type' },
       ],
     ]);
-    expect(fs[0].message).toContain('21 engineers work in 2 stream-aligned teams (more than 20)');
+    expect(fs[0].message).toBe(
+      '21 engineers work in 2 stream-aligned teams (more than 20) and there is no platform team ' +
+        '(every team counted as engineering, since the org types its teams).',
+    );
+  });
+
+  describe('with every team of the default type (as imports give), by names and titles', () => {
+    // Sales has 12 people, Payments BE Team 9 (named), Checkout 8 of whom 5 are engineers by title
+    // and 3 untitled (5 of 5 titled: engineering), Finance 6 with 2 engineers of 6 titled (not).
+    const teams: TeamInput[] = [
+      { id: 'eng', name: 'Engineering Division', kind: 'group' },
+      { id: 'sales', name: 'Sales' },
+      { id: 'pay', name: 'Payments BE Team' },
+      { id: 'chk', name: 'Checkout', parentId: 'nothing' },
+      { id: 'fin', name: 'Finance' },
+      { id: 'core', name: 'Core', parentId: 'eng' },
+      { id: 'sup', name: 'Customer Support', parentId: 'eng' },
+    ];
+    const staff = [
+      ...crew('s', 12, 'sales', null, { title: 'Account Executive' }),
+      ...crew('p', 9, 'pay', null),
+      ...crew('c', 5, 'chk', null, { title: 'Senior Backend Engineer' }),
+      ...crew('cu', 3, 'chk', null),
+      ...crew('f', 4, 'fin', null, { title: 'Accountant' }),
+      ...crew('fe', 2, 'fin', null, { title: 'Software Engineer' }),
+      ...crew('k', 5, 'core', null),
+      { id: 'se', teamId: 'sales', title: 'Sales Engineer' },
+      ...crew('su', 6, 'sup', null, { title: 'Support Engineer' }),
+    ];
+
+    it('counts engineering teams only and says how it decided', () => {
+      const [f] = noPlatform(staff, teams);
+      // pay 9 + chk 8 + core 5 (its group is "Engineering Division") = 22 engineers; sales, fin and
+      // Customer Support (in the engineering division, but support by its own name and titles) not.
+      expect(f.data).toEqual({
+        engineers: 22,
+        threshold: 20,
+        streamAlignedTeamIds: ['pay', 'chk', 'core'],
+        basis: 'keywords',
+        teamsByName: 2,
+        teamsByTitle: 1,
+      });
+      expect(f.message).toBe(
+        '22 engineers work in 3 stream-aligned teams (more than 20) and there is no platform team ' +
+          "(engineering teams read from the data: 2 teams by team or department name, 1 team by members' job titles; 3 stream-aligned teams counted).",
+      );
+    });
+
+    it('is quiet when the engineering teams are small, however many others there are', () => {
+      expect(
+        noPlatform(
+          staff.filter((p) => p.teamId !== 'core'),
+          teams,
+        ),
+      ).toEqual([]);
+    });
+
+    it('says once that it was skipped when no team is an engineering one', () => {
+      const { findings } = run(
+        [...crew('s', 15, 'sales', null), ...crew('f', 10, 'fin', null, { title: 'Accountant' })],
+        teams.filter((t) => t.id === 'sales' || t.id === 'fin'),
+      );
+      const skipped = findings.filter((f) => f.code.startsWith('analysis.') || f.code === 'org.no_platform');
+      expect(skipped.map((f) => [f.code, f.severity, f.data])).toEqual([
+        [
+          'analysis.check_skipped',
+          'info',
+          {
+            rule: 'org.no_platform',
+            reason:
+              'no team is an engineering team by team type, team or department name, or job titles (25 people in stream-aligned teams were not counted as engineers)',
+            people: 25,
+          },
+        ],
+      ]);
+    });
   });
 
   it('is quiet at 20, with a platform team, or with a higher threshold', () => {

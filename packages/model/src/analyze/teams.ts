@@ -1,7 +1,8 @@
 import type { OrgGraph } from '../graph/org-graph';
 import type { TeamReport } from '../schema/report';
 import type { Team } from '../schema/team';
-import { type AnalysisContext, addFinding, describePerson } from './context';
+import { type AnalysisContext, addFinding, addSkippedCheck, describePerson } from './context';
+import { type EngineeringTeams, getEngineeringTeams } from './engineering-teams';
 import { FLAG_AGGREGATE, getRecordColumns, STATUS_LEAVING } from './span-facts';
 import { TYPE_PLATFORM, TYPE_STREAM_ALIGNED } from './team-columns';
 import { getTeamIndex, type TeamIndex } from './team-index';
@@ -204,31 +205,70 @@ function addCognitiveLoadFinding(ctx: AnalysisContext, team: Team): void {
   );
 }
 
-/** `org.no_platform`: many engineers in stream-aligned teams and no platform team. */
-function checkNoPlatform(ctx: AnalysisContext, index: TeamIndex): void {
+/** Non-aggregate, non-leaving members of the stream-aligned teams for which `counts(t)` holds. */
+function countStreamMembers(ctx: AnalysisContext, index: TeamIndex, counts: (t: number) => boolean): number {
   const { teams, slotOfTeam, memberList, memberOffsets, isTeam, type } = index;
   const { status, flags } = getRecordColumns(ctx.graph);
-  let engineers = 0;
+  let members = 0;
   for (let t = 0; t < teams.length; t++) {
-    if (!isTeam[t]) continue;
-    if (type[t] === PLATFORM) return;
-    if (type[t] !== STREAM_ALIGNED) continue;
+    if (!isTeam[t] || type[t] !== STREAM_ALIGNED || !counts(t)) continue;
     const s = slotOfTeam[t];
     for (let k = memberOffsets[s]; k < memberOffsets[s + 1]; k++) {
       const i = memberList[k];
-      if (!(flags[i] & AGGREGATE) && status[i] !== LEAVING) engineers++;
+      if (!(flags[i] & AGGREGATE) && status[i] !== LEAVING) members++;
     }
   }
+  return members;
+}
+
+/** How {@link checkNoPlatform} decided which teams are engineering teams, for its message. */
+function describeBasis(eng: EngineeringTeams, counted: number): string {
+  if (eng.basis === 'team-type') return 'every team counted as engineering, since the org types its teams';
+  const parts: string[] = [];
+  if (eng.byName > 0) parts.push(`${plural(eng.byName, 'team')} by team or department name`);
+  if (eng.byTitle > 0) parts.push(`${plural(eng.byTitle, 'team')} by members' job titles`);
+  return `engineering teams read from the data: ${parts.join(', ')}; ${plural(counted, 'stream-aligned team')} counted`;
+}
+
+/**
+ * `org.no_platform`: many engineers in stream-aligned engineering teams and no platform team.
+ * Engineering teams come from {@link getEngineeringTeams}; when the data shows none, but the rule
+ * would have fired counting every team, it is skipped and said once (`analysis.check_skipped`).
+ */
+function checkNoPlatform(ctx: AnalysisContext, index: TeamIndex): void {
+  const { teams, isTeam, type } = index;
+  for (let t = 0; t < teams.length; t++) if (isTeam[t] && type[t] === PLATFORM) return;
   const limit = ctx.policy.teams.noPlatformEngineers;
-  if (engineers <= limit) return;
-  const streamTeams = teams.filter((t) => t.kind === 'team' && t.type === 'stream-aligned');
+  const eng = getEngineeringTeams(ctx, index);
+  const engineers = countStreamMembers(ctx, index, (t) => eng.isEngineering[t] === 1);
+  if (engineers <= limit) {
+    const everyone = eng.basis === 'keywords' ? countStreamMembers(ctx, index, () => true) : 0;
+    if (eng.byName + eng.byTitle === 0 && everyone > limit)
+      addSkippedCheck(
+        ctx,
+        'org.no_platform',
+        `no team is an engineering team by team type, team or department name, or job titles (${everyone} people in stream-aligned teams were not counted as engineers)`,
+        { people: everyone },
+      );
+    return;
+  }
+  const streamTeams = teams.filter(
+    (t, k) => t.kind === 'team' && t.type === 'stream-aligned' && eng.isEngineering[k] === 1,
+  );
+  const basis = describeBasis(eng, streamTeams.length);
   addFinding(
     ctx,
     'org.no_platform',
     { kind: 'org', id: ctx.org.id },
-    `${engineers} engineers work in ${streamTeams.length} stream-aligned teams (more than ${limit}) and there is no platform team.`,
+    `${engineers} engineers work in ${streamTeams.length} stream-aligned teams (more than ${limit}) and there is no platform team (${basis}).`,
     'Form a platform team that owns what the stream-aligned teams each rebuild (build, deployment, observability, shared services) and offers it as x-as-a-service.',
-    { engineers, threshold: limit, streamAlignedTeamIds: streamTeams.map((t) => t.id) },
+    {
+      engineers,
+      threshold: limit,
+      streamAlignedTeamIds: streamTeams.map((t) => t.id),
+      basis: eng.basis,
+      ...(eng.basis === 'keywords' ? { teamsByName: eng.byName, teamsByTitle: eng.byTitle } : {}),
+    },
   );
 }
 
@@ -251,7 +291,10 @@ function checkNoPlatform(ctx: AnalysisContext, index: TeamIndex): void {
  * - `team.cognitive_load`: more than `maxDomains` (3) domains; a complex domain plus any other; or
  *   two or more complicated domains.
  * - `org.no_platform`: more than `noPlatformEngineers` (20, EL26) non-aggregate, non-leaving members
- *   of stream-aligned teams, and no team of type `platform`.
+ *   of stream-aligned engineering teams ({@link getEngineeringTeams}: every team when the org uses
+ *   team types, else teams whose name, department or members' titles say engineering), and no team
+ *   of type `platform`; `data.basis` and the message say how the teams were chosen. With no
+ *   engineering team in data that would otherwise trip it, one `analysis.check_skipped` instead.
  */
 export function analyzeTeams(ctx: AnalysisContext): TeamReport[] {
   const index = getTeamIndex(ctx.graph, ctx.org.teams);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { getLadderFindings } from '../analyze/ladder-rules';
 import { LadderSchema } from '../schema/ladder';
+import { createPolicy } from '../schema/policy';
 import { normalizeUkGrade, UK_CIVIL_SERVICE_LADDER } from './uk-grades';
 
 describe('normalizeUkGrade', () => {
@@ -61,5 +63,17 @@ describe('UK_CIVIL_SERVICE_LADDER', () => {
     const ranks = (t: 'ic' | 'manager') => UK_CIVIL_SERVICE_LADDER.tracks[t].map((l) => `${l.id}:${l.rank}`);
     expect(ranks('ic')).toEqual(['AA:1', 'AO:2', 'EO:3', 'HEO:4', 'SEO:5', 'G7:6', 'G6:7']);
     expect(ranks('manager')).toEqual(['SCS1:8', 'SCS2:9', 'SCS3:10', 'SCS4:11']);
+  });
+
+  it('trips none of the ladder checks under the default policy: its fork is G6 (rank 7), not HEO', () => {
+    expect(UK_CIVIL_SERVICE_LADDER.forkRank).toBe(7);
+    expect(getLadderFindings(UK_CIVIL_SERVICE_LADDER, createPolicy())).toEqual([]);
+    // Without the fork rank, the default senior rank 4 makes SCS1 (rank 8) look 4 ranks away.
+    const { forkRank: _, ...plain } = UK_CIVIL_SERVICE_LADDER;
+    const [fork] = getLadderFindings(plain, createPolicy());
+    expect([fork.code, fork.data]).toEqual([
+      'ladder.wide_fork',
+      { rank: 8, seniorRank: 4, maxFirstManagerRank: 5 },
+    ]);
   });
 });

@@ -9,6 +9,12 @@ import { UK_GRADE_BY_FORM } from './uk-grade-names';
 export const UK_CIVIL_SERVICE_LADDER: Ladder = {
   id: 'uk-civil-service',
   name: 'UK civil service grades',
+  // One grade scale, not an engineering IC/manager fork: people line-manage at every delegated
+  // grade (an EO manages AOs), and the Senior Civil Service's first band, SCS1 (Deputy Director),
+  // is entered from Grade 6 (rank 7), the grade below it. So the step into the "manager track" is
+  // measured from G6, not from the policy's senior rank (HEO, 4), and `ladder.wide_fork` stays
+  // silent on this ladder (SCS1, rank 8, is one rank above G6).
+  forkRank: 7,
   tracks: {
     ic: [
       { id: 'AA', name: 'Administrative Assistant', rank: 1 },

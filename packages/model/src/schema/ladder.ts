@@ -26,7 +26,12 @@ export const TRACKS = ['ic', 'manager'] as const;
 /** One of {@link TRACKS}. */
 export type Track = (typeof TRACKS)[number];
 
-/** A career framework: two tracks, each a list of levels (any order; rank orders them). */
+/**
+ * A career framework: two tracks, each a list of levels (any order; rank orders them).
+ * `forkRank` is the rank of the IC level people move from into the first manager level, when it
+ * is not the policy's senior rank (an engineering ladder's senior engineer, rank 4 by default):
+ * `ladder.wide_fork` measures the step from there.
+ */
 export const LadderSchema = z.object({
   id: IdSchema.default('ladder'),
   name: z.string().default('Ladder'),
@@ -34,6 +39,7 @@ export const LadderSchema = z.object({
     ic: z.array(LevelSchema).default([]),
     manager: z.array(LevelSchema).default([]),
   }),
+  forkRank: z.number().int().optional(),
 });
 /** A validated ladder. */
 export type Ladder = z.infer<typeof LadderSchema>;

@@ -68,8 +68,14 @@ export const ManagerReportSchema = z.object({
   status: z.enum(SPAN_STATUSES),
   /** True when an aggregate reports to this manager: the structure below is unknown. */
   estimated: z.boolean(),
-  /** Weekly hours of 1:1s: direct reports x 30 min + skip-level reports x 30 min / 4.33 [1on1]. */
-  weeklyOneOnOneHours: z.number(),
+  /**
+   * Weekly hours of 1:1s: direct reports x 30 min + skip-level reports x 30 min / 4.33 [1on1];
+   * `null` on an estimated span (posts counted by FTE report directly: how many people hold them,
+   * and so how many 1:1s there are, is unknown), with the reason in `weeklyOneOnOneHoursNote`.
+   */
+  weeklyOneOnOneHours: z.number().nullable(),
+  /** Why `weeklyOneOnOneHours` is `null` (present only then), e.g. `n/a, posts counted by FTE`. */
+  weeklyOneOnOneHoursNote: z.string().optional(),
   /** People in this manager's subtree, the manager excluded, aggregates counted by FTE rounded up. */
   subtreeSize: z.number().int(),
 });
@@ -109,10 +115,14 @@ export const SummarySchema = z.object({
   fte: z.number(),
   /** Non-aggregate records with at least one direct report. */
   managers: z.number().int(),
-  /** Non-aggregate records with no direct reports. */
+  /** Non-aggregate records with no direct reports (people only: aggregates not included). */
   ics: z.number().int(),
-  /** ICs (people, plus aggregates by FTE rounded up) per manager; 0 when there are no managers. */
+  /** `ics` per manager, 2 decimals: the same records as `ics` (aggregates not included); 0 with no managers. */
   icsPerManager: z.number(),
+  /** Posts of the aggregates, each aggregate's FTE rounded up (aggregates never manage, so all are IC posts). */
+  aggregatePosts: z.number().int(),
+  /** `ics` plus `aggregatePosts`, per manager, 2 decimals (aggregates included); 0 with no managers. */
+  icsAndPostsPerManager: z.number(),
   /** Deepest layer; the top person is layer 1. */
   maxLayer: z.number().int(),
   /**
@@ -134,6 +144,8 @@ export const SummarySchema = z.object({
   /** Annual cost in the org's currency: total and by status. */
   cost: z.object({ total: z.number(), byStatus: StatusCountsSchema }),
   findings: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
+  /** Checks skipped because the data lacks what they need (one `analysis.check_skipped` finding each). */
+  skippedChecks: z.array(z.object({ rule: z.string(), reason: z.string() })),
 });
 /** The report's summary. */
 export type Summary = z.infer<typeof SummarySchema>;

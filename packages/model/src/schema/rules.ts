@@ -12,6 +12,10 @@ export const RULES = {
     severity: 'info',
     source: 'Data integrity: manager ids read as the record they differ from only in case or leading zeros',
   },
+  'graph.leaving_at_top': {
+    severity: 'info',
+    source: 'Data integrity: a leaving (e.g. eliminated) post is not a head of the org',
+  },
   'graph.multiple_roots': {
     severity: 'warning',
     source: 'Data integrity: an org is ideally one reporting tree',
@@ -89,6 +93,10 @@ export const RULES = {
   'interaction.stream_aligned_provider': {
     severity: 'info',
     source: 'Team Topologies: services are usually provided by platform teams',
+  },
+  'analysis.check_skipped': {
+    severity: 'info',
+    source: "Project's own: a check whose inputs are not in the data is skipped and said once, not guessed",
   },
 } as const satisfies Record<string, { severity: 'error' | 'warning' | 'info'; source: string }>;
 

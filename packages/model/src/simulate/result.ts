@@ -39,9 +39,12 @@ export const SimulationQuarterSchema = z.object({
   spanOver: QuantileBandSchema,
   /** First-line managers with at least one report and a counted span below their target's min. */
   spanUnder: QuantileBandSchema,
-  /** Weekly 1:1 hours of the busiest manager position. */
+  /**
+   * Weekly 1:1 hours of the busiest manager position, among those whose span is not estimated
+   * (posts counted by FTE reporting directly are not people one meets; 0 when every span is).
+   */
   busiestManagerHours: QuantileBandSchema,
-  /** Mean weekly 1:1 hours of the five busiest manager positions. */
+  /** Mean weekly 1:1 hours of the five busiest manager positions whose span is not estimated. */
   top5ManagerHours: QuantileBandSchema,
   /** The plan's budget for this quarter (annual cost run rate), when it has one. */
   budget: z.number().optional(),

@@ -291,7 +291,11 @@ function measureSpans(setup: SimSetup, st: RunState, q: number, out: MetricValue
   out.spanUnder[at] = under;
 }
 
-/** Weekly 1:1 hours of the busiest manager position and the mean of the five busiest. */
+/**
+ * Weekly 1:1 hours of the busiest manager position and the mean of the five busiest, over the
+ * positions whose span is not estimated (no posts of an aggregate report to them directly; 0 when
+ * there are none).
+ */
 function measureHours(setup: SimSetup, params: RunParams, st: RunState, out: MetricValues, at: number): void {
   const { direct, skip } = st;
   let a = 0;
@@ -299,8 +303,11 @@ function measureHours(setup: SimSetup, params: RunParams, st: RunState, out: Met
   let c = 0;
   let d = 0;
   let e = 0; // the five largest, a ≥ b ≥ c ≥ d ≥ e
-  const positions = setup.positions;
+  const { positions, estimated } = setup;
+  let measured = 0;
   for (let m = 0; m < positions; m++) {
+    if (estimated[m] === 1) continue;
+    measured++;
     const h = direct[m] * params.hoursPerReport + skip[m] * params.hoursPerSkip;
     if (h <= e) continue;
     if (h > a) [a, b, c, d, e] = [h, a, b, c, d];
@@ -310,5 +317,5 @@ function measureHours(setup: SimSetup, params: RunParams, st: RunState, out: Met
     else e = h;
   }
   out.busiestManagerHours[at] = a;
-  out.top5ManagerHours[at] = (a + b + c + d + e) / Math.max(1, Math.min(5, positions));
+  out.top5ManagerHours[at] = (a + b + c + d + e) / Math.max(1, Math.min(5, measured));
 }

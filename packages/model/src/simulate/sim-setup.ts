@@ -31,6 +31,11 @@ export interface SimSetup {
   readonly positions: number;
   /** Position of each position's own manager, -1 for none (skip-level counts). */
   readonly posUp: Int32Array;
+  /**
+   * 1 for a position with posts of an aggregate reporting directly: its span is estimated from
+   * FTE, so its weekly 1:1 hours are not measured (as `weeklyOneOnOneHours` is `null` in the analysis).
+   */
+  readonly estimated: Uint8Array;
   /** Annual cost of each slot in the org's currency. */
   readonly cost: Float64Array;
   readonly fte: Float64Array;
@@ -108,6 +113,7 @@ export function buildSimSetup(org: Org, plan: HeadcountPlan & { startQuarter: st
     up: pos.up,
     positions: pos.posSlot.length,
     posUp: pos.posUp,
+    estimated: estimatedPositions(pos, b.kind, total),
     cost: b.cost,
     fte: b.fte,
     kind: b.kind,
@@ -291,6 +297,13 @@ export interface Positions {
   readonly up: Int32Array;
   /** Position of each position's manager (-1 for none). */
   readonly posUp: Int32Array;
+}
+
+/** 1 for each position that a post of an aggregate reports to directly (see {@link SimSetup}). */
+function estimatedPositions(pos: Positions, kind: Uint8Array, n: number): Uint8Array {
+  const out = new Uint8Array(pos.posSlot.length);
+  for (let s = 0; s < n; s++) if (kind[s] === KIND_AGGREGATE && pos.up[s] >= 0) out[pos.up[s]] = 1;
+  return out;
 }
 
 function buildPositions(mgr: Int32Array, n: number): Positions {

@@ -334,9 +334,27 @@ describe('simulatePlan: plan lines it cannot apply as written', () => {
     const result = simulatePlan(o, plan({ quarters: 1 }), { runs: 1 });
     // m + 3 posts of agg (100k each) + e1 + x; `none` has no post, and x reports to no one.
     expect(result.start).toMatchObject({ headcount: 6, cost: 700_000, firstLineManagers: 1 });
-    // m: 4 direct reports (3 posts + e1), no skip-level: 4 × 0.5 h.
-    expect(result.quarters[0].busiestManagerHours.p50).toBe(2);
+    // m has posts of an aggregate reporting directly: its span is estimated, its hours not measured,
+    // and it is the only position, so the busiest measured hours are 0.
+    expect(result.quarters[0].busiestManagerHours.p50).toBe(0);
     expect(result.quarters[0].productiveFte.p50).toBe(5.5);
+  });
+
+  it('measures 1:1 hours only on positions whose span is not estimated', () => {
+    const o = org([
+      ['top', null],
+      ['est', 'top'],
+      ['agg', 'est', { aggregate: true, fte: 40 }],
+      ['lead', 'top'],
+      ['a', 'lead'],
+      ['b', 'lead'],
+      ['c', 'lead'],
+    ]);
+    const q = simulatePlan(o, plan({ quarters: 1 }), { runs: 1 }).quarters[0];
+    // est (40 posts, 20 h if counted) is left out; top: 2 × 0.5 h + 43 skips × 0.5 h / 4.33 = 5.965 h;
+    // lead: 3 × 0.5 h = 1.5 h. Mean of the two measured: 3.733 h (bands to 2 decimals).
+    expect(q.busiestManagerHours.p50).toBe(5.97);
+    expect(q.top5ManagerHours.p50).toBe(3.73);
   });
 
   it('never throws on a dirty org (duplicates, cycles, dangling managers, aggregates)', () => {

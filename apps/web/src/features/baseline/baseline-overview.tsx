@@ -80,6 +80,15 @@ export function BaselineOverview({ orgId }: { orgId: string }) {
         <span className="sev sev-warning">{plural(s.findings.warning, 'warning')}</span>
         <span className="sev sev-info">{n(s.findings.info)} info</span>
       </div>
+      {s.skippedChecks.length > 0 && (
+        <ul className="muted" aria-label="Checks skipped" data-testid="skipped-checks">
+          {s.skippedChecks.map((k) => (
+            <li key={k.rule}>
+              Skipped <code>{k.rule}</code>: {k.reason}
+            </li>
+          ))}
+        </ul>
+      )}
       <ul className="rule-rows" aria-label="Findings by rule">
         {rules.slice(0, RULES_SHOWN).map((r) => (
           <li key={`${r.severity} ${r.code}`} className={`rule-row rule-${r.severity}`} data-code={r.code}>

@@ -57,7 +57,13 @@ function HoverCard({ d }: { d: PersonNodeData }) {
       {m ? (
         <>
           <div>
-            <strong>{m.weeklyOneOnOneHours.toFixed(1)} h/week</strong> of 1:1s
+            {m.weeklyOneOnOneHours === null ? (
+              <>1:1s: {m.weeklyOneOnOneHoursNote ?? 'n/a'}</>
+            ) : (
+              <>
+                <strong>{m.weeklyOneOnOneHours.toFixed(1)} h/week</strong> of 1:1s
+              </>
+            )}
           </div>
           <div>
             {m.directReports} direct · target {m.target.min}–{m.target.max} ({m.targetKind.replace(/-/g, ' ')}

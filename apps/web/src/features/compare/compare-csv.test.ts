@@ -23,7 +23,9 @@ describe('csv cells', () => {
     expect(csvCell('Payments, Risk')).toBe('"Payments, Risk"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('two\nlines')).toBe('"two\nlines"');
-    expect(csvCell(' pad')).toBe('" pad"');
+    // A leading space is defused (a spreadsheet may trim it and read what follows as a formula).
+    expect(csvCell(' pad')).toBe("' pad");
+    expect(csvCell('pad ')).toBe('"pad "');
     expect(csvCell('=1,2')).toBe('"\'=1,2"');
   });
 

@@ -1,22 +1,11 @@
 import type { ManagerChange } from '@reorg/model';
 import { costCsvValue } from '../../lib/cost';
+import { csvCell } from '../../lib/csv/csv-cell';
 import type { BandSeries } from './band-chart';
 import type { CompareTable } from './compare-rows';
 
-/** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * One CSV cell (RFC 4180): numbers as they are; text a spreadsheet would run as a formula
- * (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`; text with
- * commas, quotes, line breaks or edge spaces is quoted, quotes doubled. Null is an empty cell.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const s = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\n\r]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** One CSV cell, formulas defused (OWASP CSV injection): see `lib/csv/csv-cell`. */
+export { csvCell };
 
 /** Rows of cells as CSV text with CRLF line ends. */
 export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {

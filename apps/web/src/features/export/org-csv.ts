@@ -1,22 +1,9 @@
 import type { AnalysisReport, Org } from '@reorg/model';
 import { costCsvValue } from '../../lib/cost';
+import { csvCell } from '../../lib/csv/csv-cell';
 
-/** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * One CSV cell: text that a spreadsheet would run as a formula gets a leading `'` (so `=1+1`
- * stays text), and cells with commas, quotes, line breaks or edge spaces are quoted (RFC 4180).
- * Numbers are written as they are.
- */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  let s = value;
-  if (FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\n\r]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** One CSV cell, formulas defused (OWASP CSV injection): see `lib/csv/csv-cell`. */
+export { csvCell };
 
 /** The columns of the export, in order (HRIS-style headers that `reorg`'s importer reads back). */
 export const CSV_COLUMNS = [

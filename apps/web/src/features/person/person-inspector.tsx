@@ -186,7 +186,11 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
         {span && (
           <div>
             <dt>1:1s</dt>
-            <dd>{span.weeklyOneOnOneHours.toFixed(1)} h/week</dd>
+            <dd>
+              {span.weeklyOneOnOneHours === null
+                ? (span.weeklyOneOnOneHoursNote ?? 'n/a')
+                : `${span.weeklyOneOnOneHours.toFixed(1)} h/week`}
+            </dd>
           </div>
         )}
         <div>
