@@ -72,7 +72,7 @@ describe('importing from the UI', () => {
     await page.waitForURL(/\/orgs\/gitlab-team-nov-2022(-\d+)?$/);
     const orgId = new URL(page.url()).pathname.split('/')[2];
     await page.waitForSelector('.baseline .rule-row');
-    expect(await page.getByTestId('baseline-severities').textContent()).toBe('1 error693 warnings48 info');
+    expect(await page.getByTestId('baseline-severities').textContent()).toBe('1 error585 warnings49 info');
     const codes = await page.$$eval('.rule-row', (els) => els.map((e) => (e as HTMLElement).dataset.code));
     expect(codes).toContain('graph.multiple_roots');
     expect(codes).not.toContain('graph.dangling_manager');

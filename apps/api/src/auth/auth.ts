@@ -36,6 +36,8 @@ export interface AuthSettings {
   onSignInToken(email: string, token: string): void;
   /** Receives each password-reset token. */
   onResetToken(email: string, token: string): void;
+  /** Receives the e-mail and `groups` claim of each single sign-on (roles may come from groups). */
+  onOidcProfile?(email: string, groups: string[]): void;
   /** Single sign-on, when configured. */
   oidc?: OidcSettings;
 }
@@ -67,6 +69,16 @@ export function createAuth(settings: AuthSettings) {
                 clientSecret: settings.oidc.clientSecret,
                 scopes: ['openid', 'email', 'profile', 'groups'],
                 pkce: true,
+                mapProfileToUser: (profile) => {
+                  const groups = (profile as { groups?: unknown }).groups;
+                  if (typeof profile.email === 'string') {
+                    settings.onOidcProfile?.(
+                      profile.email,
+                      Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [],
+                    );
+                  }
+                  return {};
+                },
               },
             ],
           }),
@@ -120,6 +132,8 @@ export function createAuth(settings: AuthSettings) {
       ipAddress: { ipAddressHeaders: ['x-reorg-client-ip'] },
     },
     telemetry: { enabled: false },
+    // Failed sign-ins are answered (and audited) by reorg; Better Auth logs only its errors.
+    logger: { level: 'error' },
     plugins,
   });
 }

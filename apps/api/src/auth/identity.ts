@@ -56,12 +56,18 @@ export class Identity {
   // Tokens Better Auth hands to its "send" callbacks, picked up by the call that asked for them.
   private readonly pendingSignIn = new Map<string, string>();
   private readonly pendingReset = new Map<string, string>();
+  private readonly pendingGroups = new Map<string, string[]>();
 
   constructor(db: Db, options: IdentityOptions) {
     this.db = db;
     this.database = db;
     this.origin = options.publicUrl;
     this.oidc = options.oidc;
+  }
+
+  /** True when single sign-on (OpenID Connect) is configured. */
+  get hasSingleSignOn(): boolean {
+    return this.oidc !== undefined;
   }
 
   /** The origin links are built on, without a trailing slash. */
@@ -79,6 +85,7 @@ export class Identity {
         oidc: this.oidc,
         onSignInToken: (email, token) => this.pendingSignIn.set(email.toLowerCase(), token),
         onResetToken: (email, token) => this.pendingReset.set(email.toLowerCase(), token),
+        onOidcProfile: (email, groups) => this.pendingGroups.set(email.toLowerCase(), groups),
       }),
     );
     return this.authPromise;
@@ -353,12 +360,43 @@ export class Identity {
     return this.signInLink(email);
   }
 
-  private take(map: Map<string, string>, email: string): string | undefined {
+  /**
+   * After a single sign-on: replaces the user's roles by those their identity provider's `groups`
+   * claim names (see {@link rolesFromGroups}), when it names any; otherwise the roles stay.
+   * Audited as `role.change` with the groups. Returns the roles applied, if any.
+   */
+  async applySignOnGroups(email: string, ip: string | null): Promise<RoleGrant[] | undefined> {
+    const groups = this.pendingGroups.get(email.toLowerCase());
+    this.pendingGroups.delete(email.toLowerCase());
+    const grants = groups ? rolesFromGroups(groups) : [];
+    if (grants.length === 0) return undefined;
+    const user = await this.findUser(email);
+    if (!user) return undefined;
+    await this.setRoles(user.id, grants, { actor: `${email} (single sign-on)`, ip, detail: { groups } });
+    return grants;
+  }
+
+  private take<V>(map: Map<string, V>, email: string): V | undefined {
     const key = email.toLowerCase();
     const token = map.get(key);
     map.delete(key);
     return token;
   }
+}
+
+/**
+ * Roles named by identity-provider groups: `reorg-ROLE` (on every org) or `reorg-ROLE-ORG` (on
+ * that org), ROLE one of admin, hr, editor, viewer; other groups are ignored.
+ */
+export function rolesFromGroups(groups: readonly string[]): RoleGrant[] {
+  const grants: RoleGrant[] = [];
+  for (const g of groups) {
+    const m = /^reorg-(admin|hr|editor|viewer)(?:-(.+))?$/.exec(g.trim());
+    if (!m) continue;
+    const role = m[1] as Role;
+    grants.push({ role, orgId: role === 'admin' ? null : (m[2] ?? null) });
+  }
+  return grants;
 }
 
 /** SHA-256 of an API token, hex: what is stored. */

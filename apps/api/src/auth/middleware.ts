@@ -15,7 +15,8 @@ export function isPublicApiPath(path: string): boolean {
     path === '/api/health' ||
     path.startsWith('/api/health/') ||
     path.startsWith('/api/auth/') ||
-    path === '/api/openapi.json'
+    path === '/api/openapi.json' ||
+    path === '/api/sign-in-options'
   );
 }
 

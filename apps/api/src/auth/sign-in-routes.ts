@@ -22,6 +22,8 @@ export const SIGN_IN_FAILED = 'e-mail or password is not right';
  */
 export function createSignInRoutes(identity: Identity) {
   const app = new Hono<AppEnv>();
+  // What the sign-in page offers (public): single sign-on when it is configured.
+  app.get('/api/sign-in-options', (c) => c.json({ singleSignOn: identity.hasSingleSignOn }));
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
     const auth = await identity.auth();
     const headers = new Headers(c.req.raw.headers);
@@ -45,6 +47,18 @@ export function createSignInRoutes(identity: Identity) {
         ip: ip ?? null,
         detail: { method: 'password' },
       });
+    }
+    if (path.startsWith('/callback/') && res.status === 302) {
+      const session = await auth.api.getSession({ headers: cookieHeaders(res) }).catch(() => null);
+      if (session) {
+        await identity.applySignOnGroups(session.user.email, ip ?? null);
+        await recordAudit(identity.database, {
+          actor: session.user.email,
+          action: 'session.signin',
+          ip: ip ?? null,
+          detail: { method: 'oidc' },
+        });
+      }
     }
     if (res.status < 400) return res;
     const retryAfter = res.headers.get('x-retry-after') ?? res.headers.get('retry-after');

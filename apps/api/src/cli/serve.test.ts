@@ -2,13 +2,19 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../db/data-lock';
 import { main } from './main';
 import { createTestIo } from './test-io';
 
 const dirs: string[] = [];
+// `reorg serve` uses DATABASE_URL when it is set (CI sets it): these tests are about the folder.
+const savedUrl = process.env.DATABASE_URL;
+beforeAll(() => {
+  delete process.env.DATABASE_URL;
+});
 afterAll(() => {
+  if (savedUrl !== undefined) process.env.DATABASE_URL = savedUrl;
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 const tempDir = () => {

@@ -105,7 +105,7 @@ export function UserMenu() {
         className="avatar-btn"
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-label={`Account: ${me.user.email}`}
+        aria-label={`${getInitials(me.user)}: account of ${me.user.email}`}
         title={me.user.email}
         onClick={() => {
           setOpen(!open);

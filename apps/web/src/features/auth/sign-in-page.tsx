@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../../lib/api/client';
-import { signIn } from '../../lib/api/identity';
+import { hasSingleSignOn, signIn, startSingleSignOn } from '../../lib/api/identity';
 import { getSafeNext } from '../../lib/auth/sign-in-url';
 import { setViewAs } from '../../lib/auth/view-as';
 import { AuthCard } from './auth-card';
@@ -32,6 +32,20 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [sso, setSso] = useState(false);
+  useEffect(() => {
+    void hasSingleSignOn().then(setSso);
+  }, []);
+  const signOn = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      location.assign(await startSingleSignOn(getSafeNext(location.search)));
+    } catch (e) {
+      setError(signInErrorText(e));
+      setBusy(false);
+    }
+  };
   const submit = async () => {
     setBusy(true);
     setError(null);
@@ -89,6 +103,16 @@ export function SignInPage() {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      {sso && (
+        <button
+          type="button"
+          className="btn btn-block auth-sso"
+          disabled={busy}
+          onClick={() => void signOn()}
+        >
+          Sign in with single sign-on
+        </button>
+      )}
       <p className="auth-help muted">Forgot your password? Ask an admin for a reset link.</p>
     </AuthCard>
   );

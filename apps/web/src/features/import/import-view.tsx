@@ -1,5 +1,6 @@
 import type { HrisMapping } from '@reorg/model';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { loadMe } from '../../stores/me-store';
 import { CheckSummary } from './check-summary';
 import { FileDrop } from './file-drop';
 import { overridesToSend } from './hris-mapping';
@@ -117,8 +118,10 @@ export function ImportView({ onImported }: { onImported: (orgId: string) => void
       onProgress: setProgress,
     });
     setProgress(null);
-    if (outcome.ok) onImported(outcome.orgId);
-    else setFailure(outcome.failure);
+    if (outcome.ok) {
+      await loadMe(); // the new org and the caller's role on it
+      onImported(outcome.orgId);
+    } else setFailure(outcome.failure);
   };
 
   const busy = progress !== null;

@@ -100,6 +100,24 @@ export async function signIn(email: string, password: string): Promise<void> {
   await call<unknown>(fetch('/api/auth/sign-in/email', json('POST', { email, password })));
 }
 
+/** Whether the server offers single sign-on (false on a server that does not say). */
+export async function hasSingleSignOn(): Promise<boolean> {
+  try {
+    const res = await fetch('/api/sign-in-options', { headers: { accept: 'application/json' } });
+    return res.ok && ((await res.json()) as { singleSignOn?: boolean }).singleSignOn === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts single sign-on: the URL of the identity provider to send the browser to. */
+export async function startSingleSignOn(next: string): Promise<string> {
+  const answer = await call<{ url: string }>(
+    fetch('/api/auth/sign-in/social', json('POST', { provider: 'oidc', callbackURL: next })),
+  );
+  return answer.url;
+}
+
 /** Signs out (clears the session cookie). */
 export async function signOut(): Promise<void> {
   await call<unknown>(fetch('/api/auth/sign-out', json('POST', {})));
