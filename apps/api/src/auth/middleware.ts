@@ -163,7 +163,8 @@ export function redactResponses(
     if (scope === 'all') {
       if (hr || c.req.method !== 'GET' || c.res.status >= 300) return;
       const text = await c.res.clone().text();
-      shown = (text.match(/"[A-Za-z]*[cC]ost[A-Za-z]*":\s*-?\d/g) ?? []).length;
+      // Non-zero amounts only: an org without costs has zero totals, which reveal no one's pay.
+      shown = (text.match(/"[A-Za-z]*[cC]ost[A-Za-z]*":\s*(?!0[,}\]\s])-?\d/g) ?? []).length;
     } else {
       const text = await c.res.text();
       const result = redactCompensation(JSON.parse(text), scope);

@@ -10,7 +10,7 @@ export interface RedactionResult {
   value: unknown;
   /** Compensation values removed (people's costs) or nulled (totals). */
   hidden: number;
-  /** Compensation values left in (numbers only), for the audit trail of who saw pay. */
+  /** Compensation values left in (non-zero numbers only), for the audit trail of who saw pay. */
   shown: number;
 }
 
@@ -105,7 +105,7 @@ function ownerOf(obj: Record<string, unknown>): string | undefined {
 }
 
 function countNumbers(v: unknown): number {
-  if (typeof v === 'number') return 1;
+  if (typeof v === 'number') return v === 0 ? 0 : 1;
   if (Array.isArray(v)) return v.reduce((n: number, x) => n + countNumbers(x), 0);
   if (v && typeof v === 'object') return Object.values(v).reduce((n: number, x) => n + countNumbers(x), 0);
   return 0;
