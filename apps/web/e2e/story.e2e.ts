@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { describeWithData, thirdPartyPath } from '../../../fixtures/third-party-tests';
-import { apiFetch, dragTo, launchBrowser, newAppContext, sessionState, shoot, waitSaved } from './browser';
+import { apiFetch, dragTo, launchBrowser, sessionState, shoot, waitSaved } from './browser';
 import { analysed, bringIntoView, centreOf, findingKeys, findMe, undoSteps } from './chart-helpers';
 
 /**
@@ -50,10 +50,8 @@ const errors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const context = await newAppContext(browser, {
-    viewport: { width: 1440, height: 900 },
-    acceptDownloads: true,
-  });
+  // No API token here: the newcomer signs in with the link `npm start` printed.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
 });
@@ -63,6 +61,18 @@ afterAll(async () => {
 });
 
 describeWithData("a newcomer's first hour on the Department of Health organogram", () => {
+  it('signs in with the one-time link the first start printed, and lands on the sample orgs', async () => {
+    const link = inject('signInLink');
+    expect(link).toMatch(/\/signin\?token=/);
+    await page.goto(baseUrl);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/signin');
+    await page.goto(link);
+    await expect.poll(() => new URL(page.url()).pathname).not.toBe('/signin');
+    await expect.poll(async () => (await page.request.get(`${baseUrl}/api/me`)).status()).toBe(200);
+    await page.goto(link); // used once: a second visit is refused
+    await expect.poll(() => new URL(page.url()).search).toContain('error=');
+  });
+
   it('imports the senior and junior files from the start page, checked in the browser first', async () => {
     await page.goto(baseUrl);
     await page.getByRole('main').getByRole('button', { name: 'Import org' }).click();
