@@ -65,17 +65,8 @@ export async function startUpload(
     request,
     (done, all) => onProgress({ stage: 'upload', done, total: all }),
     () => onProgress({ stage: 'analyse' }),
-    authorName(),
   );
   if (result.ok) return { ok: true, orgId: result.org.id };
   const { ok: _ok, ...failure } = result;
   return { ok: false, failure };
-}
-
-function authorName(): string {
-  try {
-    return localStorage.getItem('reorg.author') ?? 'web';
-  } catch {
-    return 'web';
-  }
 }

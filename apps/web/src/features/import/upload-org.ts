@@ -50,12 +50,10 @@ export function uploadOrg(
   request: UploadRequest,
   onProgress: (sent: number, total: number) => void,
   onSent: () => void,
-  author = 'web',
 ): Promise<UploadResult> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', uploadUrl(request));
-    xhr.setRequestHeader('x-reorg-author', author);
     for (const [k, v] of Object.entries(getApiHeaders())) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded, e.total);
