@@ -98,3 +98,33 @@ describe('reorg analyze on an HMRC-like summary', () => {
     expect(report!.managers.find((m) => m.id === 'DB1-01')?.weeklyOneOnOneHours).toBeNull();
   });
 });
+
+describe('reorg analyze on HMRC-like grades and Home-Office-like ids', () => {
+  it('reads SCS1A as SCS1: no unknown-grade finding names it, and DA1 leads a senior team (6–8, ok)', async () => {
+    const { report } = await analyze('hmrc-like');
+    const unknown = report!.findings.filter((f) => f.code === 'ladder.level_unknown');
+    expect(unknown.map((f) => f.message).join(' ')).not.toContain('SCS1A');
+    const da1 = report!.managers.find((m) => m.id === 'DA1');
+    expect([da1?.target, da1?.status]).toEqual([{ min: 6, max: 8 }, 'ok']);
+  });
+
+  it('with --normalize-ids, resolves "00005654" to post 5654: no dangling manager, the Permanent Secretary a manager of managers', async () => {
+    const run = async (...flags: string[]) => {
+      const t = createTestIo();
+      const code = await main(
+        ['analyze', ...uk('home-office-like'), '--as-of', '2013-09-30', '--format', 'json', ...flags],
+        t.io,
+      );
+      expect(code).toBe(0);
+      return JSON.parse(t.stdout()) as AnalysisReport;
+    };
+    const before = await run();
+    expect(codes(before).filter((c) => c === 'graph.dangling_manager').length).toBeGreaterThan(0);
+    const after = await run('--normalize-ids');
+    expect(codes(after)).not.toContain('graph.dangling_manager');
+    expect(codes(after)).toContain('graph.ids_normalized');
+    const ps = after.managers.find((m) => m.id === '5654');
+    expect(ps?.role).toBe('manager-of-managers');
+    expect(after.summary.roots).toBe(1);
+  });
+});
