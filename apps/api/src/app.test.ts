@@ -54,6 +54,19 @@ describe.each(ENGINES)('the app on %s', (engine) => {
     expect(res.headers.get('content-type')).toBe('application/problem+json');
   });
 
+  it('answers 405 with Allow for a method a path does not support, 404 for a path nothing answers', async () => {
+    const app = plainApp();
+    const res = await app.request('/api/orgs/startup', { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
+    expect((await readJson(res)).type).toBe('urn:reorg:problem:method-not-allowed');
+    const ops = await app.request('/api/scenarios/x/ops', { method: 'GET' });
+    expect([ops.status, ops.headers.get('allow')]).toEqual([405, 'POST']);
+    const orgs = await app.request('/api/orgs', { method: 'PUT' });
+    expect([orgs.status, orgs.headers.get('allow')]).toEqual([405, 'GET, HEAD, POST']);
+    expect((await app.request('/api/nothing-here', { method: 'DELETE' })).status).toBe(404);
+  });
+
   it('answers every error as application/problem+json with type, title, status, detail, instance, requestId', async () => {
     const app = plainApp();
     const cases: [string, RequestInit, number][] = [

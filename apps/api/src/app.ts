@@ -122,14 +122,26 @@ export function createApp(options: AppOptions) {
   for (const path of ['/api/scenarios/:id', '/api/scenarios/:id/*']) app.use(path, guards.scenario());
   app.use('/api/plans/:id', guards.plan());
   app.use('/api/compare', guards.compare());
-  app.notFound((c) =>
-    problem(c, {
+  let methodsOf: ((path: string) => string[]) | undefined;
+  app.notFound((c) => {
+    methodsOf ??= routeMethods(app.routes);
+    const allowed = c.req.path.startsWith('/api/') ? methodsOf(c.req.path) : [];
+    if (allowed.length > 0) {
+      c.header('Allow', allowed.join(', '));
+      return problem(c, {
+        type: PROBLEM_TYPES.methodNotAllowed,
+        title: 'Method not allowed',
+        status: 405,
+        detail: `${c.req.path} answers ${allowed.join(', ')}, not ${c.req.method}`,
+      });
+    }
+    return problem(c, {
       type: PROBLEM_TYPES.notFound,
       title: 'Not found',
       status: 404,
       detail: `no route ${c.req.method} ${c.req.path}`,
-    }),
-  );
+    });
+  });
 
   const api = app
     .route('/api/health', createHealthRoutes(store))
@@ -164,6 +176,28 @@ export function createApp(options: AppOptions) {
   });
   if (options.webDir !== false) mountWeb(app, options.webDir ?? DEFAULT_WEB_DIR);
   return api;
+}
+
+/**
+ * For a 405: the methods some route answers on a path (its `Allow` header), from the app's route
+ * table (middleware, registered for every method, aside). HEAD goes with GET.
+ */
+export function routeMethods(
+  routes: readonly { method: string; path: string }[],
+): (path: string) => string[] {
+  const table = routes
+    .filter((r) => r.method !== 'ALL' && !r.path.includes('*'))
+    .map((r) => ({
+      method: r.method,
+      pattern: new RegExp(
+        `^${r.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z_]+/g, '[^/]+')}/?$`,
+      ),
+    }));
+  return (path) => {
+    const methods = new Set(table.filter((r) => r.pattern.test(path)).map((r) => r.method));
+    if (methods.has('GET')) methods.add('HEAD');
+    return [...methods].sort();
+  };
 }
 
 /** The type of the app, for the web client: `hc<AppType>('/')`. */

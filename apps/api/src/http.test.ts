@@ -11,11 +11,18 @@ describe('parseIfMatch', () => {
     expect(parseIfMatch(' * ')).toEqual({ kind: 'any' });
   });
 
-  it('reads strong, weak and bare revision tags, and lists', () => {
+  it('compares strongly for If-Match (RFC 9110): a weak or bare tag names no revision', () => {
     expect(parseIfMatch('"3"')).toEqual({ kind: 'revisions', revisions: [3] });
-    expect(parseIfMatch('W/"4"')).toEqual({ kind: 'revisions', revisions: [4] });
-    expect(parseIfMatch('5')).toEqual({ kind: 'revisions', revisions: [5] });
+    expect(parseIfMatch('W/"4"')).toEqual({ kind: 'revisions', revisions: [] });
+    expect(parseIfMatch('5')).toEqual({ kind: 'revisions', revisions: [] });
     expect(parseIfMatch('"1", "7"')).toEqual({ kind: 'revisions', revisions: [1, 7] });
+    expect(parseIfMatch('W/"1", "7"')).toEqual({ kind: 'revisions', revisions: [7] });
+  });
+
+  it('compares weakly for If-None-Match: W/"4" is revision 4', () => {
+    expect(parseIfMatch('W/"4"', 'weak')).toEqual({ kind: 'revisions', revisions: [4] });
+    expect(parseIfMatch('"3", W/"4"', 'weak')).toEqual({ kind: 'revisions', revisions: [3, 4] });
+    expect(parseIfMatch('4', 'weak')).toEqual({ kind: 'revisions', revisions: [] });
   });
 
   it('matches nothing for tags that are not revisions', () => {

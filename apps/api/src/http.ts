@@ -74,17 +74,21 @@ export function revisionEtag(revision: number): string {
 }
 
 /**
- * What an `If-Match` header asks for: `missing`, `any` (`*`), or the revisions it lists
- * (`"3"`, `W/"3"` and a bare `3` are all read as revision 3; anything else matches nothing).
+ * What an `If-Match` (or `If-None-Match`) header asks for, by RFC 9110 §13.1: `missing`, `any`
+ * (`*`), or the revisions its entity-tags name. Our ETags are strong (`"3"`). `comparison`
+ * `strong` (If-Match, the default) lets only strong tags match: `W/"3"` names nothing; `weak`
+ * (If-None-Match) matches `W/"3"` as `"3"`. A bare `3` is not an entity-tag and names nothing.
  */
 export function parseIfMatch(
   header: string | undefined,
+  comparison: 'strong' | 'weak' = 'strong',
 ): { kind: 'missing' } | { kind: 'any' } | { kind: 'revisions'; revisions: number[] } {
   if (header === undefined || header.trim() === '') return { kind: 'missing' };
   if (header.trim() === '*') return { kind: 'any' };
+  const tag = comparison === 'strong' ? /^\s*"(\d{1,9})"\s*$/ : /^\s*(?:W\/)?"(\d{1,9})"\s*$/;
   const revisions = header
     .split(',')
-    .map((tag) => /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(tag)?.[1])
+    .map((t) => tag.exec(t)?.[1])
     .filter((r): r is string => r !== undefined)
     .map(Number);
   return { kind: 'revisions', revisions };
@@ -94,7 +98,7 @@ export function parseIfMatch(
 export function ifNoneMatchHits(c: Context, revision: number): boolean {
   const header = c.req.header('if-none-match');
   if (!header) return false;
-  const parsed = parseIfMatch(header);
+  const parsed = parseIfMatch(header, 'weak');
   return parsed.kind === 'any' || (parsed.kind === 'revisions' && parsed.revisions.includes(revision));
 }
 

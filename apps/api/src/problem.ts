@@ -16,6 +16,7 @@ export const PROBLEM_TYPES = {
   importFailed: 'urn:reorg:problem:import-failed',
   opRefused: 'urn:reorg:problem:op-refused',
   notFound: 'urn:reorg:problem:not-found',
+  methodNotAllowed: 'urn:reorg:problem:method-not-allowed',
   conflict: 'urn:reorg:problem:conflict',
   preconditionRequired: 'urn:reorg:problem:precondition-required',
   preconditionFailed: 'urn:reorg:problem:precondition-failed',

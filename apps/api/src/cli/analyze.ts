@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { analyzeOrg } from '@reorg/model';
+import { analyzeOrg, isCalendarDate } from '@reorg/model';
 import { formatReportTable } from './format-report';
 import { type CliIo, UsageError } from './io';
 import { applyLadderFile, applyPolicyFile, loadOrgInput } from './load-input';
@@ -22,8 +22,8 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--fail-on must be error or warning, not '${failOn}'`);
   }
   const asOf = values['as-of'];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
-    throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not '${asOf}'`);
+  if (asOf !== undefined && !isCalendarDate(asOf)) {
+    throw new UsageError(`--as-of must be a real date as YYYY-MM-DD, not '${asOf}'`);
   }
 
   const loaded = await loadOrgInput(positionals, { asOf, normalizeIds: values['normalize-ids'] }, io);

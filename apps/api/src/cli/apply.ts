@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { diffOrgs, getScenarioState } from '@reorg/model';
+import { diffOrgs, getScenarioState, isCalendarDate } from '@reorg/model';
 import { formatDiffTable } from './format-diff';
 import { type CliIo, processIo } from './io';
 import { loadOrgInput } from './load-input';
@@ -49,8 +49,8 @@ function parseApplyArgs(args: string[]) {
   if (format !== 'table' && format !== 'json')
     throw new UsageProblem(`--format must be table or json, not '${format}'`);
   const asOf = values['as-of'];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
-    throw new UsageProblem(`--as-of must be a date as YYYY-MM-DD, not '${asOf}'`);
+  if (asOf !== undefined && !isCalendarDate(asOf)) {
+    throw new UsageProblem(`--as-of must be a real date as YYYY-MM-DD, not '${asOf}'`);
   }
   const normalizeIds = values['normalize-ids'] === true;
   return { inputs: positionals.slice(0, -1), opsPath: positionals.at(-1)!, out, format, asOf, normalizeIds };

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   type HeadcountPlan,
+  isCalendarDate,
   MAX_SIMULATION_RUNS,
   parseHeadcountPlan,
   type QuantileBand,
@@ -69,8 +70,8 @@ function parseSimulateArgs(args: string[]) {
     throw new UsageError(`--seed must be an integer, not '${values.seed}'`);
   }
   const asOf = values['as-of'];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
-    throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not '${asOf}'`);
+  if (asOf !== undefined && !isCalendarDate(asOf)) {
+    throw new UsageError(`--as-of must be a real date as YYYY-MM-DD, not '${asOf}'`);
   }
   return { inputs: positionals, planPath: values.plan, runs, seed, asOf, format };
 }

@@ -141,6 +141,11 @@ describe.each(ENGINES)('scenarios on %s', (engine) => {
       const cached = await app.request('/api/scenarios/with-ops', { headers: { 'if-none-match': '"1"' } });
       expect(cached.status).toBe(304);
       expect(await cached.text()).toBe('');
+      // If-None-Match compares weakly (RFC 9110): W/"1" is revision 1 too; "2" is not.
+      const weak = await app.request('/api/scenarios/with-ops', { headers: { 'if-none-match': 'W/"1"' } });
+      expect(weak.status).toBe(304);
+      const other = await app.request('/api/scenarios/with-ops', { headers: { 'if-none-match': '"2"' } });
+      expect(other.status).toBe(200);
     });
 
     it('answers 404 for an unknown scenario', async () => {
@@ -237,8 +242,10 @@ describe.each(ENGINES)('scenarios on %s', (engine) => {
       ]);
     });
 
-    it('accepts weak and wildcard If-Match', async () => {
-      expect((await saveOps('plan-a', [move('e1', 'linus')], 'W/"2"')).status).toBe(201);
+    it('compares If-Match strongly (RFC 9110): W/"2" and a bare 2 get 412; "2" and * are accepted', async () => {
+      expect((await saveOps('plan-a', [move('e1', 'linus')], 'W/"2"')).status).toBe(412);
+      expect((await saveOps('plan-a', [move('e1', 'linus')], '2')).status).toBe(412);
+      expect((await saveOps('plan-a', [move('e1', 'linus')], '"2"')).status).toBe(201);
       expect((await saveOps('plan-a', [move('e1', 'grace')], '*')).status).toBe(201);
       expect((await get('/api/scenarios/plan-a')).revision).toBe(4);
     });

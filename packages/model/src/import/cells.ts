@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../schema/common';
 /** A cell read as a value, or the reason it could not be. */
 export type CellResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -47,12 +48,9 @@ export function parseAmount(raw: string): CellResult<ParsedAmount> {
 export function parseIsoDate(raw: string): CellResult<string> {
   const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ].*)?$/.exec(raw.trim());
   if (!m) return { ok: false, message: `"${raw}" is not a date: expected YYYY-MM-DD` };
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) {
-    return { ok: false, message: `"${raw}" is not a real calendar date` };
-  }
-  return { ok: true, value: `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+  const iso = `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}`;
+  if (!isCalendarDate(iso)) return { ok: false, message: `"${raw}" is not a real calendar date` };
+  return { ok: true, value: iso };
 }
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'x', 't']);

@@ -4,7 +4,19 @@ import { z } from 'zod';
 export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'not a real calendar date');
+  .refine(isCalendarDate, 'not a real calendar date (that month has no such day)');
+
+/**
+ * True when `YYYY-MM-DD` names a day that exists: month 01–12 and a day the month has
+ * (29 February only in leap years). `Date.parse` alone accepts any day up to 31.
+ */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
 /** An ISO calendar date string, `YYYY-MM-DD`. */
 export type IsoDate = z.infer<typeof IsoDateSchema>;
 
