@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { ScenarioGrants, Store } from '../db/store';
 import type { AppEnv } from '../http';
 import { PROBLEM_TYPES, problem } from '../problem';
-import { forbidden } from './middleware';
+import { forbidden, UNSAFE_METHODS } from './middleware';
 import {
   type AccessLevel,
   allowsEdit,
@@ -14,8 +14,6 @@ import {
   scenarioAccess,
 } from './policy';
 import type { Principal } from './principal';
-
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * The middleware that asks the policy module before a route runs: 404 for what the caller may
@@ -43,7 +41,7 @@ export class Guards {
       const p = c.var.principal;
       if (!canSeeOrg(p, id)) return notFound(c, 'org', id);
       c.set('orgId', id);
-      if (UNSAFE.has(c.req.method) && !canEditOn(p, id)) {
+      if (UNSAFE_METHODS.has(c.req.method) && !canEditOn(p, id)) {
         return forbidden(c, `your role on org "${id}" (${roleWord(p, id)}) may read it but not change it`);
       }
       return next();
@@ -64,7 +62,7 @@ export class Guards {
       if (!level) return notFound(c, 'scenario', id);
       c.set('orgId', grants.orgId);
       c.set('scenarioAccess', level);
-      if (UNSAFE.has(c.req.method)) {
+      if (UNSAFE_METHODS.has(c.req.method)) {
         const sharing = c.req.path.endsWith('/share');
         if (sharing && !allowsShare(level))
           return forbidden(c, 'only the author of a scenario (or an admin) may share it');

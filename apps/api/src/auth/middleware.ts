@@ -31,7 +31,8 @@ export function auditActor(c: Context<AppEnv>): { actor: string; ip: string | nu
   return { actor: c.var.principal?.email ?? 'anonymous', ip: clientIp(c) ?? null };
 }
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The methods that change something (CSRF checks, writes refused while viewing as someone). */
+export const UNSAFE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Refuses cross-site requests on every unsafe method (CSRF), whatever the content type (JSON,
@@ -42,7 +43,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function csrfGuard(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (!UNSAFE.has(c.req.method)) return next();
+    if (!UNSAFE_METHODS.has(c.req.method)) return next();
     const site = c.req.header('sec-fetch-site');
     const origin = c.req.header('origin');
     const host = c.req.header('host') ?? new URL(c.req.url).host;
@@ -114,7 +115,7 @@ export function resolvePrincipal(identity: Identity): MiddlewareHandler<AppEnv> 
     const viewAs = c.req.header('x-reorg-view-as')?.trim();
     if (viewAs && viewAs.toLowerCase() !== principal.email) {
       if (!isAdmin(principal)) return forbidden(c, 'only an admin may view as another user');
-      if (UNSAFE.has(c.req.method))
+      if (UNSAFE_METHODS.has(c.req.method))
         return forbidden(c, `viewing as ${viewAs} is read-only; stop viewing as them to make changes`);
       const viewed = await identity.principalOf(viewAs, principal.via);
       if (!viewed) return forbidden(c, `there is no user ${viewAs} to view as`);
