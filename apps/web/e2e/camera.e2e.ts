@@ -84,3 +84,31 @@ describe('the camera follows intent', () => {
     expect(seen.width).toBeGreaterThanOrEqual(120);
   });
 });
+
+describe('on a laptop or projector (1024×768)', () => {
+  it('keeps the title bar clear: the details panel is a drawer below it, the chart frames the person left of it', async () => {
+    const context = await newAppContext(browser, { viewport: { width: 1024, height: 768 } });
+    const small = await context.newPage();
+    await small.goto(`${SCENARIO}?person=E1137`);
+    const card = small.locator('.person-card[data-person-id="E1137"]');
+    await card.waitFor({ timeout: 60_000 });
+    await small.waitForTimeout(700);
+    const bar = await small.locator('.topbar').boundingBox();
+    const panel = await small.locator('.app > .panel').boundingBox();
+    expect(bar && panel).toBeTruthy();
+    expect(panel!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height - 1);
+    // Every top-bar control is on screen.
+    for (const name of ['Share', 'Export', /^Findings/]) {
+      const box = await small.getByRole('button', { name }).first().boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(1024);
+    }
+    const seen = await card.boundingBox();
+    expect(seen!.x + seen!.width).toBeLessThanOrEqual(panel!.x);
+    expect(seen!.width).toBeGreaterThanOrEqual(120);
+    await shoot(small, 'chart-1024');
+    // "Findings" closes the drawer; the chart then has the whole width.
+    await small.getByRole('button', { name: /^Findings/ }).click();
+    await expect.poll(() => small.locator('.app > .panel').getAttribute('data-open')).toBe('false');
+    await context.close();
+  });
+});

@@ -5,7 +5,9 @@ import { ShareButton } from '../features/share/share-dialog';
 import { redo, undo } from '../stores/session-actions';
 import { type SaveStatus, useSession } from '../stores/session-store';
 import { saveNow } from '../stores/session-sync';
+import { useDeferredAnalysis } from '../stores/use-analysis';
 import { useCanShare, useReadOnlyReason } from '../stores/use-permissions';
+import { useView } from '../stores/view-store';
 import { UserMenu } from './user-menu';
 
 const SAVE_TEXT: Record<SaveStatus, string> = {
@@ -17,6 +19,22 @@ const SAVE_TEXT: Record<SaveStatus, string> = {
   conflict: 'Conflict: see above',
   error: 'Not saved',
 };
+
+/** "Findings" on narrow screens, where the details and findings panel is a drawer. */
+function PanelToggle() {
+  const open = useView((s) => s.panelOpen || s.selectedId !== null);
+  const count = useDeferredAnalysis()?.summary.findings;
+  return (
+    <button
+      type="button"
+      className="btn btn-sm panel-toggle"
+      aria-expanded={open}
+      onClick={() => useView.setState(open ? { panelOpen: false, selectedId: null } : { panelOpen: true })}
+    >
+      Findings{count ? ` ${count.error + count.warning}` : ''}
+    </button>
+  );
+}
 
 /** Save state in words, with the count of unsaved changes and the revision. */
 function SaveState() {
@@ -102,6 +120,7 @@ export function TopBar() {
       </button>
       {canShare && <ShareButton />}
       <ExportMenu />
+      <PanelToggle />
       <UserMenu />
     </header>
   );

@@ -176,12 +176,16 @@ function ChartFlow({ model }: { model: ChartModel }) {
   const revealed = useRef(-1);
   useEffect(() => {
     // Once per request: a later relayout (an edit) must not pull the camera back to it.
-    if (!reveal || revealed.current === reveal.seq) return;
+    // After the first placement (it waits for the viewport's size, `key`), so it wins over it.
+    if (!key || !reveal || revealed.current === reveal.seq) return;
     const i = model.positionOf.get(reveal.id);
     if (i === undefined) return;
     revealed.current = reveal.seq;
     const el = document.querySelector('.org-canvas');
-    const vw = el?.clientWidth ?? 1200;
+    // On narrow screens the details drawer lies over the chart's right side: frame left of it.
+    const drawer = document.querySelector<HTMLElement>('.app > .panel[data-open="true"]');
+    const covered = drawer && getComputedStyle(drawer).position === 'fixed' ? drawer.offsetWidth : 0;
+    const vw = Math.max(320, (el?.clientWidth ?? 1200) - covered);
     const vh = el?.clientHeight ?? 800;
     const at = { ...model.tree, x: model.layout.x, y: model.layout.y };
     const subject = subjectRect(at, i, CAMERA);
@@ -208,7 +212,7 @@ function ChartFlow({ model }: { model: ChartModel }) {
       );
       if (card && document.activeElement?.closest('.org-canvas')) card.focus({ preventScroll: true });
     });
-  }, [reveal, model, flow]);
+  }, [key, reveal, model, flow]);
 
   // React Flow's own fit would fit only the nodes in view (we hand it no others): fit the layout.
   const fitChart = useCallback(() => {
