@@ -24,11 +24,13 @@ import '@xyflow/react/dist/base.css';
 import './canvas.css';
 import { viewportRect } from '../../lib/layout/spatial-grid';
 import { CHART } from '../../lib/layout/tree-layout';
+import { useScenarioChanges } from '../../stores/changes-store';
 import { useSession } from '../../stores/session-store';
 import { useSpanLookup } from '../../stores/use-analysis';
 import { useReadOnlyReason } from '../../stores/use-permissions';
 import { resetExpansion, revealPerson, setExpanded, useView } from '../../stores/view-store';
 import { CAMERA_PADDING, cameraFor, subjectRect } from './camera';
+import { ChangesToggle } from './changes-toggle';
 import { buildChartNodes, type ChartFlowNode } from './chart-nodes';
 import { EdgeLayer } from './edge-layer';
 import { type NavKey, navigate } from './keyboard-nav';
@@ -85,6 +87,7 @@ const CAMERA = {
 function ChartFlow({ model }: { model: ChartModel }) {
   const index = useSession((s) => s.index)!;
   const spans = useSpanLookup();
+  const changes = useScenarioChanges()?.marks ?? null;
   const selectedId = useView((s) => s.selectedId);
   const focusId = useView((s) => s.focusId);
   const reveal = useView((s) => s.reveal);
@@ -122,6 +125,7 @@ function ChartFlow({ model }: { model: ChartModel }) {
       compact: win?.compact ?? false,
       draggingTeamId: drag.teamId,
       teamSizes,
+      changes,
     };
     const built = buildChartNodes(
       model,
@@ -140,6 +144,7 @@ function ChartFlow({ model }: { model: ChartModel }) {
     spans,
     levelNames,
     teamSizes,
+    changes,
     selectedId,
     focusId,
     drag.target,
@@ -346,6 +351,7 @@ function ChartFlow({ model }: { model: ChartModel }) {
           </ControlButton>
         </Controls>
         <SpanLegend />
+        <ChangesToggle />
         {drag.hint && (
           <div className={`drag-hint${drag.target && !drag.target.valid ? ' is-invalid' : ''}`} role="status">
             {drag.hint}
