@@ -14,6 +14,7 @@ import { locationOf, PROBLEM_TYPES, problem, zodIssues } from './problem';
 import { createCompareRoutes } from './routes/compare';
 import { createHealthRoutes } from './routes/health';
 import { createIdentityRoutes } from './routes/identity';
+import { createLiveRoutes } from './routes/live';
 import { createOrgScenarioRoutes } from './routes/org-scenarios';
 import { createOrgRoutes } from './routes/orgs';
 import { createPlanRoutes } from './routes/plans';
@@ -149,6 +150,7 @@ export function createApp(options: AppOptions) {
     .route('/api/orgs', createOrgRoutes({ store, baselines, today }))
     .route('/api/orgs', createOrgScenarioRoutes(scenarios, orgExists, guards))
     .route('/api/scenarios', createScenarioRoutes(scenarios, guards))
+    .route('/api', createLiveRoutes({ store, baselines }))
     .route('/api/compare', createCompareRoutes(scenarios))
     .route(
       '/api',
