@@ -260,6 +260,11 @@ function ChartFlow({ model }: { model: ChartModel }) {
         onNodeDragStart={drag.onStart}
         onNodeDrag={drag.onDrag}
         onNodeDragStop={drag.onStop}
+        onNodeClick={(_, node) => {
+          // Teams are not selectable nodes (their header is a drag handle); a click on one still
+          // says which team you look at, for the others who have the scenario open.
+          if (node.id.startsWith('team:')) useView.setState({ selectedTeamId: node.id.slice(5) });
+        }}
         onPaneClick={() => useView.setState({ selectedId: null, selectedTeamId: null })}
         minZoom={0.04}
         maxZoom={1.6}
