@@ -45,7 +45,10 @@ export async function runLiveLoad(options: LiveLoadOptions): Promise<LiveLoadRes
   const { engine, clients = 50, savesPerSecond = 10, seconds = 30 } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'reorg-live-bench-'));
   const database = engine === 'postgres' ? await createTestDatabase('postgres') : undefined;
-  const server = await startChildServer(dataDir, { seed: false, ...(database ? { databaseUrl: database.url } : {}) });
+  const server = await startChildServer(dataDir, {
+    seed: false,
+    ...(database ? { databaseUrl: database.url } : {}),
+  });
   const readers: SseReader[] = [];
   try {
     if (!server.base) throw new Error(`the server did not start: ${server.stderr()}`);

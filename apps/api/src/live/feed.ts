@@ -180,7 +180,7 @@ export async function runFeed(stream: SSEStreamingApi, deps: FeedDeps, req: Feed
     await stream.writeSSE({ event: 'ready', data: JSON.stringify({ cursor }) });
 
     let nextBeat = Date.now() + timings.heartbeatMs;
-    while (!stream.aborted) {
+    while (!stream.aborted && !store.bus.closed) {
       if (!wantRevisions && !wantPresence) {
         const wait = Math.max(0, nextBeat - Date.now());
         await new Promise<void>((resolve) => {
@@ -190,7 +190,7 @@ export async function runFeed(stream: SSEStreamingApi, deps: FeedDeps, req: Feed
         });
         wake = undefined;
       }
-      if (stream.aborted) break;
+      if (stream.aborted || store.bus.closed) break;
       if (wantRevisions) await sendRevisions();
       if (wantPresence) await sendPresence();
       if (Date.now() >= nextBeat) {
