@@ -17,6 +17,9 @@ import { RevisionReader } from './revision-reader';
  */
 export const FEED_TIMINGS = { heartbeatMs: 15_000, retryMs: 2_000 } as const;
 
+/** When this process last swept expired presence rows (a rate limit only: the rows are the truth). */
+let lastSweep = 0;
+
 /** The data of a `revision` event (DESIGN.md "Live work"), plus the author's name and a restore's origin. */
 export interface RevisionEventData {
   scenarioId: string;
@@ -208,6 +211,10 @@ export async function runFeed(stream: SSEStreamingApi, deps: FeedDeps, req: Feed
             email: p.email,
             name: p.name || p.email,
           });
+        }
+        if (Date.now() - lastSweep >= timings.heartbeatMs) {
+          lastSweep = Date.now();
+          await store.live.sweepPresence();
         }
         // A safety net under the notices: expired presence and anything a lost notice hid.
         wantRevisions = true;

@@ -2,6 +2,7 @@ import { applyOps, type Op } from '@reorg/model';
 import { apiFetch } from '../lib/api/client';
 import { getViewAs } from '../lib/auth/view-as';
 import { describeRevision } from '../lib/live/describe-change';
+import { planRevision } from '../lib/live/plan-revision';
 import { useMe } from './me-store';
 import { colorOf, type PresenceSelection, usePresence } from './presence-store';
 import { resetState } from './session-actions';
@@ -37,30 +38,6 @@ let source: EventSource | null = null;
 let openFor: string | null = null;
 let queue: Promise<void> = Promise.resolve();
 let selectionTimer: ReturnType<typeof setTimeout> | null = null;
-
-/**
- * What to do with a revision from the feed, given the session: `ignore` (ours, or one we have),
- * `apply` (the next one, nothing unsaved here: apply its ops at once), or `rebase` (fetch the
- * latest and re-apply the unsaved changes on top, as after a 412).
- */
-export function planRevision(
-  s: { scenarioId: string | null; revision: number; pending: number; inFlight: number; conflict: boolean },
-  e: Pick<RevisionEvent, 'scenarioId' | 'revision' | 'author' | 'restoredFrom'>,
-  me: string | null,
-): 'ignore' | 'apply' | 'rebase' {
-  if (e.scenarioId !== s.scenarioId || e.revision <= s.revision) return 'ignore';
-  // Our own save, whose answer is on its way: saveNow moves the revision on.
-  if (me !== null && e.author === me && s.inFlight > 0) return 'ignore';
-  if (
-    e.revision === s.revision + 1 &&
-    e.restoredFrom === null &&
-    s.pending === 0 &&
-    s.inFlight === 0 &&
-    !s.conflict
-  )
-    return 'apply';
-  return 'rebase';
-}
 
 function myEmail(): string | null {
   const id = useMe.getState().identity;
