@@ -41,6 +41,8 @@ export interface AppOptions {
    * `LOOPBACK_HOSTS`); undefined accepts any.
    */
   allowedHosts?: readonly string[];
+  /** Timings of the live feeds (default `FEED_TIMINGS`: a heartbeat every 15 s); tests shorten them. */
+  liveTimings?: { heartbeatMs: number; retryMs: number };
 }
 
 /**
@@ -150,7 +152,14 @@ export function createApp(options: AppOptions) {
     .route('/api/orgs', createOrgRoutes({ store, baselines, today }))
     .route('/api/orgs', createOrgScenarioRoutes(scenarios, orgExists, guards))
     .route('/api/scenarios', createScenarioRoutes(scenarios, guards))
-    .route('/api', createLiveRoutes({ store, baselines }))
+    .route(
+      '/api',
+      createLiveRoutes({
+        store,
+        baselines,
+        ...(options.liveTimings ? { feed: { timings: options.liveTimings } } : {}),
+      }),
+    )
     .route('/api/compare', createCompareRoutes(scenarios))
     .route(
       '/api',
