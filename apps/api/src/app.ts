@@ -14,6 +14,7 @@ import { locationOf, PROBLEM_TYPES, problem, zodIssues } from './problem';
 import { createCompareRoutes } from './routes/compare';
 import { createHealthRoutes } from './routes/health';
 import { createIdentityRoutes } from './routes/identity';
+import { createLiveRoutes } from './routes/live';
 import { createOrgScenarioRoutes } from './routes/org-scenarios';
 import { createOrgRoutes } from './routes/orgs';
 import { createPlanRoutes } from './routes/plans';
@@ -40,6 +41,8 @@ export interface AppOptions {
    * `LOOPBACK_HOSTS`); undefined accepts any.
    */
   allowedHosts?: readonly string[];
+  /** Timings of the live feeds (default `FEED_TIMINGS`: a heartbeat every 15 s); tests shorten them. */
+  liveTimings?: { heartbeatMs: number; retryMs: number };
 }
 
 /**
@@ -149,6 +152,14 @@ export function createApp(options: AppOptions) {
     .route('/api/orgs', createOrgRoutes({ store, baselines, today }))
     .route('/api/orgs', createOrgScenarioRoutes(scenarios, orgExists, guards))
     .route('/api/scenarios', createScenarioRoutes(scenarios, guards))
+    .route(
+      '/api',
+      createLiveRoutes({
+        store,
+        baselines,
+        ...(options.liveTimings ? { feed: { timings: options.liveTimings } } : {}),
+      }),
+    )
     .route('/api/compare', createCompareRoutes(scenarios))
     .route(
       '/api',

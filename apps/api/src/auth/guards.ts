@@ -62,7 +62,8 @@ export class Guards {
       if (!level) return notFound(c, 'scenario', id);
       c.set('orgId', grants.orgId);
       c.set('scenarioAccess', level);
-      if (UNSAFE_METHODS.has(c.req.method)) {
+      // Saying what you have selected (presence) is for anyone who may see the scenario.
+      if (UNSAFE_METHODS.has(c.req.method) && !c.req.path.endsWith('/presence')) {
         const sharing = c.req.path.endsWith('/share');
         if (sharing && !allowsShare(level))
           return forbidden(c, 'only the author of a scenario (or an admin) may share it');

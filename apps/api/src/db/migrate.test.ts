@@ -54,6 +54,7 @@ describe.each(ENGINES)('migrate on %s', (engine) => {
       'auth_verifications',
       'headcount_plans',
       'orgs',
+      'scenario_presence',
       'scenario_revisions',
       'scenario_shares',
       'scenarios',

@@ -8,6 +8,7 @@ import { saveNow } from '../stores/session-sync';
 import { useDeferredAnalysis } from '../stores/use-analysis';
 import { useCanShare, useReadOnlyReason } from '../stores/use-permissions';
 import { useView } from '../stores/view-store';
+import { PresenceAvatars } from './presence-avatars';
 import { UserMenu } from './user-menu';
 
 const SAVE_TEXT: Record<SaveStatus, string> = {
@@ -80,6 +81,7 @@ export function TopBar() {
         </span>
       </div>
       <div className="topbar-spacer" />
+      <PresenceAvatars />
       {readOnly && (
         <span className="chip read-only-chip" title={readOnly} data-testid="read-only">
           Read-only

@@ -1,10 +1,13 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { PresenceRing } from '../../components/presence-ring';
 import { teamStrokeScale, teamTextScale, teamTintScale, teamTypeLabel } from '../../lib/colors/team-colors';
+import { useSelectedBy } from '../../stores/presence-store';
 import type { TeamFlowNode } from './chart-nodes';
 
 function TeamNodeView({ data }: NodeProps<TeamFlowNode>) {
   const { team } = data;
+  const selectedBy = useSelectedBy('team', team.id);
   return (
     <div
       className={`team-container${data.drop === 'dragging' ? ' is-dragging' : ''}${data.changed ? ' is-changed' : ''}`}
@@ -24,6 +27,7 @@ function TeamNodeView({ data }: NodeProps<TeamFlowNode>) {
         {data.changed && <span className="team-changed">Changed</span>}
         <span className="team-count">{data.members}</span>
       </div>
+      <PresenceRing users={selectedBy} />
     </div>
   );
 }
