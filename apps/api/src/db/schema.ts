@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 /** The `orgs.summary` column: counts and dates copied from the document at import. */
 export interface OrgSummaryColumn {
@@ -92,6 +102,32 @@ export const headcountPlans = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('headcount_plans_scenario_id_idx').on(t.scenarioId)],
+);
+
+/**
+ * Later revisions of a headcount plan (migration 0007): the `headcount_plans` row is revision 1;
+ * each save, rename or delete appends the next number here, with the plan's name and document
+ * as of that revision. A delete is a revision with `deleted` true: the history stays readable.
+ * The primary key (plan_id, revision) makes two writers of one revision impossible (412).
+ * Rows are never updated or deleted (a trigger refuses both).
+ */
+export const headcountPlanRevisions = pgTable(
+  'headcount_plan_revisions',
+  {
+    planId: text('plan_id')
+      .notNull()
+      .references(() => headcountPlans.id),
+    revision: integer('revision').notNull(),
+    name: text('name').notNull(),
+    plan: jsonb('plan').notNull(),
+    deleted: boolean('deleted').notNull().default(false),
+    author: text('author').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'headcount_plan_revisions_pk', columns: [t.planId, t.revision] }),
+    check('headcount_plan_revisions_revision_after_first', sql`${t.revision} >= 2`),
+  ],
 );
 
 export * from './auth-schema';
