@@ -3,10 +3,11 @@ import { CostValue } from '../../components/cost-value';
 import { IconDownload } from '../../components/icons';
 import type { SavedPlan, ScenarioSummary, SimulationRequest } from '../../lib/api/client';
 import { COST_HIDDEN_TOOLTIP, formatMoney } from '../../lib/cost';
-import { type BandSeries, getBandPoints, isCostHidden } from './band-chart';
+import { type BandSeries, getBandPoints, getLimitPoints, isCostHidden } from './band-chart';
 import { BandChartView } from './band-chart-view';
 import { bandsToCsv } from './compare-csv';
 import { downloadCsv } from './download';
+import { formatShare, PlanOdds, shareClass } from './plan-odds';
 import { type SimulationAnswer, useSimulations } from './use-compare-data';
 
 const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -27,9 +28,10 @@ function requestOf(
   runs: number,
   seed: number,
 ): SimulationRequest {
-  if (target.kind === 'baseline') return { planId: plan.id, on: { orgId }, runs, seed };
-  if (target.kind === 'scenario') return { planId: plan.id, on: { scenarioId: target.id }, runs, seed };
-  return { planId: plan.id, runs, seed };
+  const base = { planId: plan.id, planRevision: plan.revision ?? 1, runs, seed };
+  if (target.kind === 'baseline') return { ...base, on: { orgId } };
+  if (target.kind === 'scenario') return { ...base, on: { scenarioId: target.id } };
+  return base;
 }
 
 /** A band as its median, with the p10–p90 range beneath. */
@@ -76,6 +78,12 @@ function SummaryTable({
           <th scope="col" className="num">
             New manager reqs
           </th>
+          <th scope="col" className="num">
+            P(within budget) by the end
+          </th>
+          <th scope="col" className="num">
+            Headcount target reached by
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -112,6 +120,25 @@ function SummaryTable({
                 {COUNT.format(last.managersNeeded.p50)}
               </td>
               <td className="num">{COUNT.format(last.newManagerReqs.p50)}</td>
+              <td className="num" data-testid="p-within-budget">
+                {last.pWithinBudget === undefined ? (
+                  <span className="muted">no budget</span>
+                ) : (
+                  <span className={`sim-p ${shareClass(last.pWithinBudget)}`}>
+                    {formatShare(last.pWithinBudget)}
+                  </span>
+                )}
+              </td>
+              <td className="num">
+                {answer.targetReachedBy ? (
+                  <>
+                    <span className="band-p50">{answer.targetReachedBy.p50 ?? 'not reached'}</span>
+                    <span className="sim-band-range">p90: {answer.targetReachedBy.p90 ?? 'not reached'}</span>
+                  </>
+                ) : (
+                  <span className="muted">no target</span>
+                )}
+              </td>
             </tr>
           );
         })}
@@ -172,6 +199,7 @@ export function SimulationPanel({
       label: r.plan.name,
       color: r.color,
       points: getBandPoints(r.answer, metric),
+      limit: getLimitPoints(r.answer, metric),
     }));
   const currency = ready[0]?.answer.currency ?? 'USD';
   const costHidden = ready.some((r) => isCostHidden(r.answer));
@@ -274,6 +302,7 @@ export function SimulationPanel({
               unit="people in post"
               series={seriesOf('headcount')}
               format={(n) => COUNT.format(n)}
+              limitLabel="target"
             />
             {costHidden ? (
               <figure className="band-chart band-chart-hidden" data-chart="Annual cost">
@@ -291,10 +320,12 @@ export function SimulationPanel({
                 unit={`run rate, ${currency}`}
                 series={seriesOf('cost')}
                 format={(n) => formatMoney(n, currency)}
+                limitLabel="budget"
               />
             )}
           </div>
           <SummaryTable rows={ready} />
+          <PlanOdds rows={ready} />
           <details className="sim-assumptions">
             <summary>Assumptions and warnings</summary>
             {ready.map((r) => (

@@ -42,9 +42,9 @@ function useLoad<T>(key: string | null, load: () => Promise<T>): Loadable<T> | n
   return state?.key === key ? state.value : { status: 'loading' };
 }
 
-/** The headcount plans saved with the org's scenarios. */
-export function useOrgPlans(orgId: string): Loadable<SavedPlan[]> {
-  return useLoad(`plans\u0000${orgId}`, () => listOrgPlans(orgId))!;
+/** The headcount plans saved with the org's scenarios (read again when `version` changes). */
+export function useOrgPlans(orgId: string, version = 0): Loadable<SavedPlan[]> {
+  return useLoad(`plans\u0000${orgId}\u0000${version}`, () => listOrgPlans(orgId))!;
 }
 
 /** The comparison of the scenarios `ids` (null when none is picked). */
@@ -60,7 +60,13 @@ const simulations = new Map<string, Promise<SimulationAnswer>>();
 
 /** The cache key of a simulation request. */
 export function simulationKey(request: SimulationRequest): string {
-  return JSON.stringify([request.planId, request.on ?? null, request.runs, request.seed]);
+  return JSON.stringify([
+    request.planId,
+    request.planRevision ?? 1,
+    request.on ?? null,
+    request.runs,
+    request.seed,
+  ]);
 }
 
 function simulate(request: SimulationRequest): Promise<SimulationAnswer> {
