@@ -6,7 +6,8 @@ import { COST_HIDDEN_TOOLTIP, formatMoney } from '../../lib/cost';
 import { type BandSeries, getBandPoints, getLimitPoints, isCostHidden } from './band-chart';
 import { BandChartView } from './band-chart-view';
 import { bandsToCsv } from './compare-csv';
-import { downloadCsv } from './download';
+import { downloadBlob, downloadCsv } from './download';
+import { type PlanExport, plansToCsv, plansToXlsx } from './plan-export';
 import { formatShare, PlanOdds, shareClass } from './plan-odds';
 import { type SimulationAnswer, useSimulations } from './use-compare-data';
 
@@ -222,6 +223,18 @@ export function SimulationPanel({
     downloadCsv(`${orgId}-headcount-plans.csv`, bandsToCsv(rows));
   };
 
+  const exports = (): PlanExport[] =>
+    ready.map((r) => ({
+      name: r.plan.name,
+      on: r.on,
+      currency: r.answer.currency,
+      plan: r.answer.plan,
+      quarters: r.answer.quarters,
+    }));
+  const exportPlansCsv = () => downloadCsv(`${orgId}-headcount-plans-quarters.csv`, plansToCsv(exports()));
+  const exportPlansXlsx = async () =>
+    downloadBlob(`${orgId}-headcount-plans.xlsx`, await plansToXlsx(exports()));
+
   return (
     <section className="compare-card" aria-labelledby="sim-title" aria-busy={loading}>
       <div className="card-head">
@@ -231,9 +244,29 @@ export function SimulationPanel({
             Monte Carlo simulation of each plan: bands hold 80% of the runs (p10–p90), the line is the median.
           </p>
         </div>
-        <button type="button" className="btn btn-sm" onClick={exportBands} disabled={ready.length === 0}>
-          <IconDownload /> Export CSV
-        </button>
+        <div className="plan-toolbar">
+          <button type="button" className="btn btn-sm" onClick={exportBands} disabled={ready.length === 0}>
+            <IconDownload /> Export CSV
+          </button>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={exportPlansCsv}
+            disabled={ready.length === 0}
+            title="Every simulated quarter of each plan: bands, budget and odds"
+          >
+            <IconDownload /> Plans CSV
+          </button>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => void exportPlansXlsx()}
+            disabled={ready.length === 0}
+            title="A workbook with one sheet per plan: assumptions, hires and simulated quarters"
+          >
+            <IconDownload /> Plans xlsx
+          </button>
+        </div>
       </div>
       <div className="sim-controls">
         <label className="field-inline">
