@@ -116,9 +116,11 @@ export function BandChartView({
             ) : null,
           )}
         </g>
-        {series.map((s) => {
+        {series.map((s, k) => {
           const last = s.limit?.at(-1);
-          return last && x(last.quarter) !== undefined ? (
+          // Plans with the same limit share one label.
+          const shared = series.slice(0, k).some((o) => o.limit?.at(-1)?.value === last?.value);
+          return last && !shared && x(last.quarter) !== undefined ? (
             <text
               key={`limit-label-${s.id}`}
               className="band-limit-label"

@@ -20,7 +20,7 @@ const LISTS: Partial<Record<GridColumn, string>> = {
 const NUMERIC = new Set<GridColumn>(['count', 'cost']);
 const PLACEHOLDER: Partial<Record<GridColumn, string>> = {
   quarter: '2027-Q1',
-  cost: 'rate card',
+  cost: 'from rate card',
   manager: 'team’s manager',
 };
 

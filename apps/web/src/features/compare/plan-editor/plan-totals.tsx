@@ -22,7 +22,7 @@ export function PlanTotals({ totals, currency }: { totals: QuarterTotal[]; curre
             Annual cost of hires with a cost
           </th>
           <th scope="col" className="num">
-            Hires priced by the rate card
+            Hires without a cost
           </th>
         </tr>
       </thead>
