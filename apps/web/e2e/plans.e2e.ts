@@ -130,6 +130,17 @@ describe('a VP writes, duplicates and compares headcount plans', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows progress while a long simulation runs, cancels it, and runs it again', async () => {
+    await page.fill('.sim-controls input[type="number"]', '4242'); // a new seed: nothing cached
+    await page.selectOption('.sim-controls select >> nth=1', '5000');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForSelector('text=Cancelled: run it again when you are ready.');
+    await page.getByRole('button', { name: 'Run again' }).click();
+    await page.waitForSelector('.sim-progress');
+    await page.waitForFunction(() => !document.querySelector('.sim-progress'), null, { timeout: 120_000 });
+    expect(await page.getByTestId('p-within-budget').count()).toBe(2);
+  });
+
   it('exports the plans and their simulated quarters as CSV and as an xlsx workbook', async () => {
     const [csv] = await Promise.all([
       page.waitForEvent('download'),

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { CostValue } from '../../components/cost-value';
 import { IconDownload } from '../../components/icons';
 import type { SavedPlan, ScenarioSummary, SimulationRequest } from '../../lib/api/client';
@@ -9,7 +9,7 @@ import { bandsToCsv } from './compare-csv';
 import { downloadBlob, downloadCsv } from './download';
 import { type PlanExport, plansToCsv, plansToXlsx } from './plan-export';
 import { formatShare, PlanOdds, shareClass } from './plan-odds';
-import { type SimulationAnswer, useSimulations } from './use-compare-data';
+import { CANCELLED, type SimulationAnswer, useSimulations } from './use-compare-data';
 
 const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const RUNS = [200, 1000, 5000] as const;
@@ -148,6 +148,38 @@ function SummaryTable({
   );
 }
 
+/** While simulations run: how many answered, the seconds elapsed, and a button to cancel them. */
+function SimulationProgress({
+  done,
+  total,
+  startedAt,
+  onCancel,
+}: {
+  done: number;
+  total: number;
+  startedAt: number;
+  onCancel: () => void;
+}) {
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(performance.now()), 500);
+    return () => clearInterval(t);
+  }, []);
+  const seconds = Math.max(0, Math.floor((now - startedAt) / 1000));
+  return (
+    <span className="sim-progress" role="status">
+      <span className="spinner" aria-hidden="true" />
+      <span>
+        Simulating: {done} of {total} plan{total === 1 ? '' : 's'} done · {seconds} s
+      </span>
+      <progress max={total} value={done} aria-label="Plans simulated" />
+      <button type="button" className="btn btn-sm" onClick={onCancel}>
+        Cancel
+      </button>
+    </span>
+  );
+}
+
 /**
  * Headcount plans over time: runs the picked plans (`POST /api/simulations`) on their own
  * scenarios, the baseline or one scenario, and draws p10–p90 bands and the p50 line of headcount
@@ -173,7 +205,8 @@ export function SimulationPanel({
     const target = parseTarget(targetValue);
     return plans.map((p) => requestOf(p, orgId, target, runs, seed));
   }, [plans, orgId, targetValue, runs, seed]);
-  const answers = useSimulations(requests);
+  const sims = useSimulations(requests);
+  const answers = sims.answers;
   const scenarioName = (id: string | null) =>
     id === null ? `Baseline (${orgName})` : (scenarios.find((s) => s.id === id)?.name ?? id);
   const ready = plans.flatMap((plan, k) => {
@@ -191,7 +224,7 @@ export function SimulationPanel({
   });
   const failed = plans.flatMap((plan, k) => {
     const a = answers[k];
-    return a?.status === 'error' ? [`${plan.name}: ${a.message}`] : [];
+    return a?.status === 'error' ? [`${plan.name}: ${a.message === CANCELLED ? CANCELLED : a.message}`] : [];
   });
   const loading = answers.some((a) => a.status === 'loading');
   const seriesOf = (metric: 'headcount' | 'cost'): BandSeries[] =>
@@ -308,7 +341,19 @@ export function SimulationPanel({
             }}
           />
         </label>
-        {loading && <span className="spinner" role="status" aria-label="Simulating" />}
+        {loading && (
+          <SimulationProgress
+            done={answers.filter((a) => a.status !== 'loading').length}
+            total={answers.length}
+            startedAt={sims.startedAt}
+            onCancel={sims.cancel}
+          />
+        )}
+        {!loading && answers.some((a) => a.status === 'error') && (
+          <button type="button" className="btn btn-sm" onClick={sims.retry}>
+            Run again
+          </button>
+        )}
       </div>
       {plans.length === 0 && (
         <p className="muted">Pick one or more headcount plans above to simulate them.</p>

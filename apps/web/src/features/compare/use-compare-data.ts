@@ -69,35 +69,70 @@ export function simulationKey(request: SimulationRequest): string {
   ]);
 }
 
-function simulate(request: SimulationRequest): Promise<SimulationAnswer> {
+function simulate(request: SimulationRequest, signal: AbortSignal): Promise<SimulationAnswer> {
   const key = simulationKey(request);
   let answer = simulations.get(key);
   if (!answer) {
-    answer = runSimulation(request);
+    answer = runSimulation(request, signal);
     simulations.set(key, answer);
     answer.catch(() => simulations.delete(key));
   }
   return answer;
 }
 
-/** The simulations of `requests`, in order, each loading, ready or failed on its own. */
-export function useSimulations(requests: SimulationRequest[]): Loadable<SimulationAnswer>[] {
+/** The simulations of a panel: each one's state, and how to cancel or re-run those in flight. */
+export interface SimulationsState {
+  answers: Loadable<SimulationAnswer>[];
+  /** When the current batch started (`performance.now()`), for the elapsed time on screen. */
+  startedAt: number;
+  /** Aborts the simulations still running (the server cancels them on their workers). */
+  cancel: () => void;
+  /** Runs the cancelled or failed ones again. */
+  retry: () => void;
+}
+
+/** The message of a simulation the user cancelled. */
+export const CANCELLED = 'Cancelled: run it again when you are ready.';
+
+/**
+ * The simulations of `requests`, in order, each loading, ready or failed on its own. `cancel`
+ * aborts those in flight; `retry` asks again for those that did not answer.
+ */
+export function useSimulations(requests: SimulationRequest[]): SimulationsState {
   const keys = requests.map(simulationKey);
   const joined = keys.join('\n');
   const [answers, setAnswers] = useState<Map<string, Loadable<SimulationAnswer>>>(new Map());
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `joined` names every request.
+  const [attempt, setAttempt] = useState(0);
+  const [batch, setBatch] = useState<{ abort: AbortController; startedAt: number } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `joined` names every request; `attempt` re-runs.
   useEffect(() => {
     let live = true;
+    const abort = new AbortController();
+    setBatch({ abort, startedAt: performance.now() });
     requests.forEach((request, k) => {
-      simulate(request).then(
+      setAnswers((m) =>
+        m.get(keys[k]!)?.status === 'ready' ? m : new Map(m).set(keys[k]!, { status: 'loading' }),
+      );
+      simulate(request, abort.signal).then(
         (data) => live && setAnswers((m) => new Map(m).set(keys[k]!, { status: 'ready', data })),
         (error) =>
-          live && setAnswers((m) => new Map(m).set(keys[k]!, { status: 'error', message: message(error) })),
+          live &&
+          setAnswers((m) =>
+            new Map(m).set(keys[k]!, {
+              status: 'error',
+              message: abort.signal.aborted ? CANCELLED : message(error),
+            }),
+          ),
       );
     });
     return () => {
       live = false;
     };
-  }, [joined]);
-  return keys.map((k) => answers.get(k) ?? { status: 'loading' });
+  }, [joined, attempt]);
+  return {
+    answers: keys.map((k) => answers.get(k) ?? { status: 'loading' }),
+    startedAt: batch?.startedAt ?? performance.now(),
+    cancel: () => batch?.abort.abort(),
+    retry: () => setAttempt((n) => n + 1),
+  };
 }

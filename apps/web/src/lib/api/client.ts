@@ -314,8 +314,10 @@ export interface SimulationRequest {
 /** Runs a saved headcount plan (Monte Carlo, quarterly p10/p50/p90 bands). */
 export async function runSimulation(
   request: SimulationRequest,
+  signal?: AbortSignal,
 ): Promise<SimulationResult & { target: SimulationTarget }> {
   const { on, planRevision: _revision, ...rest } = request;
-  const res = client.api.simulations.$post({ json: { ...rest, ...on } });
+  // Aborting the request makes the server cancel the simulation on its worker.
+  const res = client.api.simulations.$post({ json: { ...rest, ...on } }, { init: { signal } });
   return call<SimulationResult & { target: SimulationTarget }>(res);
 }
