@@ -95,6 +95,33 @@ describe('a VP writes, duplicates and compares headcount plans', () => {
     expect(saved.plan.budget.annualCost).toBe(budget);
   });
 
+  it('imports a rate card from CSV for the hires without a cost, saved on the scenario', async () => {
+    await page.locator('.plan-rate-card summary').click();
+    await page.locator('.plan-rate-card input[type="file"]').setInputFiles({
+      name: 'rates.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('level,location,annualCost\nL3,,165000\nL4,,205000\nL5,,260000\nL9,,1\n'),
+    });
+    await page.waitForSelector('text=rates.csv: 4 rates read');
+    await expect
+      .poll(() => page.locator('.rate-card-table .field-error').allTextContents())
+      .toEqual(['unknown level "L9"']);
+    await page.getByRole('button', { name: 'Remove rate 4' }).click();
+    await page.getByLabel('Source of the rates').fill('Finance 2027 bands');
+    await page.getByRole('button', { name: 'Save rate card' }).click();
+    await page.waitForSelector('text=Rate card saved on the scenario');
+    const plan = await (await apiFetch(`/api/plans/${firstId}`)).json();
+    const scenario = await (await apiFetch(`/api/scenarios/${plan.scenarioId}`)).json();
+    expect(scenario.state.rateCard).toEqual({
+      source: 'Finance 2027 bands',
+      rates: [
+        { level: 'L3', annualCost: 165000 },
+        { level: 'L4', annualCost: 205000 },
+        { level: 'L5', annualCost: 260000 },
+      ],
+    });
+  });
+
   it('duplicates it with a higher attrition, saved as a new revision of the copy', async () => {
     await page.getByRole('button', { name: 'Duplicate' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('edit')).not.toBe(firstId);
@@ -119,6 +146,8 @@ describe('a VP writes, duplicates and compares headcount plans', () => {
       timeout: 90_000,
     });
     expect(await page.locator('.band-limit[data-limit="budget"]').count()).toBe(2);
+    // The hires without a cost came from the rate card, and the view says so.
+    expect(await page.locator('.sim-sources').first().textContent()).toContain('the rate card');
     const shares = await page.getByTestId('p-within-budget').allTextContents();
     expect(shares).toHaveLength(2);
     for (const s of shares) expect(s).toMatch(/^(<1%|>99%|\d{1,3}%)$/);

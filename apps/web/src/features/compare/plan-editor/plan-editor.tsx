@@ -7,6 +7,7 @@ import { draftHorizon, getAssumptionDefaults, newRowKey } from './plan-draft';
 import { PlanGrid } from './plan-grid';
 import { getPlanOrgContext, getQuarterTotals } from './plan-grid-model';
 import { PlanTotals } from './plan-totals';
+import { RateCardEditor } from './rate-card-editor';
 import { hasHiddenCosts, usePlanEditor } from './use-plan-editor';
 import './plan-editor.css';
 
@@ -225,6 +226,16 @@ export function PlanEditor({
         currency={ready.org.currency}
         readOnly={readOnly}
         onChange={(next) => setDraft({ ...draft, ...next })}
+      />
+      <RateCardEditor
+        key={ready.scenarioId}
+        card={ready.org.rateCard}
+        scenarioId={ready.scenarioId}
+        revision={ready.scenarioRevision}
+        levels={ctx.levelIds}
+        currency={ready.org.currency}
+        canEdit={canEdit}
+        onSaved={editor.rateCardSaved}
       />
       <details className="plan-json">
         <summary>The plan as JSON (plans as code)</summary>

@@ -60,10 +60,14 @@ export function PlanGrid({
   newKey: () => string;
 }) {
   const table = useRef<HTMLTableElement>(null);
-  const focus = (row: number, col: number) =>
-    requestAnimationFrame(() =>
-      table.current?.querySelector<HTMLInputElement>(`input[data-row="${row}"][data-col="${col}"]`)?.focus(),
-    );
+  const cellAt = (row: number, col: number) =>
+    table.current?.querySelector<HTMLInputElement>(`input[data-row="${row}"][data-col="${col}"]`);
+  /** Focuses a cell now when it exists (the next key goes there), else once React drew it. */
+  const focus = (row: number, col: number) => {
+    const now = cellAt(row, col);
+    if (now) now.focus();
+    else requestAnimationFrame(() => cellAt(row, col)?.focus());
+  };
   const setCell = (r: number, col: GridColumn, value: string) =>
     onChange(rows.map((row, k) => (k === r ? { ...row, [col]: value } : row)));
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>, r: number, c: number) => {

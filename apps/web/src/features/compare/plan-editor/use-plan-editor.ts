@@ -8,7 +8,7 @@ import { type DraftResult, draftFromPlan, draftToPlan, newPlanDraft, type PlanDr
 export type EditorState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
-  | { status: 'ready'; org: Org; saved: SavedPlan | null; scenarioId: string };
+  | { status: 'ready'; org: Org; saved: SavedPlan | null; scenarioId: string; scenarioRevision: number };
 
 /** A message under the editor's toolbar. */
 export interface EditorNote {
@@ -47,9 +47,10 @@ export function usePlanEditor(
       const saved = planId === 'new' ? null : await getPlan(planId);
       const on = saved?.scenarioId ?? scenarioId;
       if (!on) throw new Error('pick a scenario to save the plan with');
-      const org = (await getScenario(on)).state;
+      const scenario = await getScenario(on);
+      const org = scenario.state;
       if (!live) return;
-      setState({ status: 'ready', org, saved, scenarioId: on });
+      setState({ status: 'ready', org, saved, scenarioId: on, scenarioRevision: scenario.revision });
       setDraft(saved ? draftFromPlan(saved.plan, saved.name, org) : newPlanDraft(org));
     })().catch((e) => live && setState({ status: 'error', message: text(e) }));
     return () => {
@@ -125,9 +126,17 @@ export function usePlanEditor(
       onDeleted();
     });
 
+  /** After the rate card was saved on the scenario: the org with it, and the new revision. */
+  const rateCardSaved = (rateCard: Org['rateCard'], revision: number) => {
+    if (!ready) return;
+    const { rateCard: _old, ...rest } = ready.org;
+    setState({ ...ready, org: rateCard ? { ...rest, rateCard } : rest, scenarioRevision: revision });
+  };
+
   return {
     state,
     draft,
+    rateCardSaved,
     setDraft,
     result,
     note,
