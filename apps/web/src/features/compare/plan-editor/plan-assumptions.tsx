@@ -1,4 +1,5 @@
-import { type AssumptionDefault, type FieldError, newRowKey, type PlanDraft } from './plan-draft';
+import { LevelRates } from './level-rates';
+import type { AssumptionDefault, FieldError, PlanDraft } from './plan-draft';
 
 type Defaults = Record<string, AssumptionDefault>;
 
@@ -76,7 +77,6 @@ export function PlanAssumptions({
     readOnly,
     onChange: (v: string) => onChange({ [field]: v }),
   });
-  const byLevel = draft.attritionByLevel;
   return (
     <div className="plan-assumptions">
       <fieldset>
@@ -88,58 +88,14 @@ export function PlanAssumptions({
           hint={defaults.attrition}
           placeholder="e.g. 12"
         />
-        {byLevel.map((l, k) => (
-          <div className="plan-level-rate" key={l.key}>
-            <input
-              className="input input-narrow"
-              aria-label={`Level of attrition override ${k + 1}`}
-              value={l.level}
-              list="plan-grid-levels"
-              readOnly={readOnly}
-              onChange={(e) =>
-                onChange({
-                  attritionByLevel: byLevel.map((x, j) => (j === k ? { ...x, level: e.target.value } : x)),
-                })
-              }
-            />
-            <input
-              className="input input-narrow"
-              aria-label={`Annual attrition of level ${l.level || k + 1}, percent`}
-              value={l.rate}
-              readOnly={readOnly}
-              onChange={(e) =>
-                onChange({
-                  attritionByLevel: byLevel.map((x, j) => (j === k ? { ...x, rate: e.target.value } : x)),
-                })
-              }
-            />
-            <span className="muted">% a year</span>
-            {!readOnly && (
-              <button
-                type="button"
-                className="btn btn-ghost btn-sm"
-                aria-label={`Remove the attrition of level ${l.level}`}
-                onClick={() => onChange({ attritionByLevel: byLevel.filter((_, j) => j !== k) })}
-              >
-                ×
-              </button>
-            )}
-            {err(`attritionByLevel.${k}`) && (
-              <span className="field-error">{err(`attritionByLevel.${k}`)}</span>
-            )}
-          </div>
-        ))}
-        {!readOnly && (
-          <button
-            type="button"
-            className="btn btn-sm"
-            onClick={() =>
-              onChange({ attritionByLevel: [...byLevel, { key: newRowKey(), level: '', rate: '' }] })
-            }
-          >
-            + Attrition for a level
-          </button>
-        )}
+        <LevelRates
+          field="attritionByLevel"
+          what="attrition"
+          rates={draft.attritionByLevel}
+          errorOf={err}
+          readOnly={readOnly}
+          onChange={(attritionByLevel) => onChange({ attritionByLevel })}
+        />
       </fieldset>
       <fieldset>
         <legend>Hiring</legend>
@@ -166,6 +122,29 @@ export function PlanAssumptions({
           unit="months of their cost"
           hint={defaults.replacementCostMonths}
           placeholder={defaults.replacementCostMonths!.value.replace(' months', '')}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>Promotions and the manager bench</legend>
+        <span className="field-hint">
+          Optional, no defaults: the share of ICs at a level promoted each year, and of those who move into
+          management (the bench of internal manager candidates beside the managers the plan needs).
+        </span>
+        <LevelRates
+          field="promotionsByLevel"
+          what="promotion to the next IC level"
+          rates={draft.promotionsByLevel}
+          errorOf={err}
+          readOnly={readOnly}
+          onChange={(promotionsByLevel) => onChange({ promotionsByLevel })}
+        />
+        <LevelRates
+          field="intoManagement"
+          what="move into management"
+          rates={draft.intoManagement}
+          errorOf={err}
+          readOnly={readOnly}
+          onChange={(intoManagement) => onChange({ intoManagement })}
         />
       </fieldset>
       <fieldset>

@@ -82,6 +82,24 @@ describe('plan drafts', () => {
     if (result.ok) expect(createHeadcountPlan(result.plan)).toEqual({ ...plan, name: 'P' });
   });
 
+  it('writes promotion rates for the manager bench, and names a level listed twice', () => {
+    const draft = {
+      ...newPlanDraft(org),
+      attrition: '10',
+      promotionsByLevel: [{ key: 'p', level: 'L3', rate: '25' }],
+      intoManagement: [
+        { key: 'm1', level: 'L5', rate: '8' },
+        { key: 'm2', level: 'l5', rate: '9' },
+      ],
+    };
+    const refused = draftToPlan(draft, org);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.fields).toEqual([{ field: 'intoManagement.1', message: 'L5 is listed twice' }]);
+    const ok = draftToPlan({ ...draft, intoManagement: draft.intoManagement.slice(0, 1) }, org);
+    expect(ok.ok && ok.plan.promotions).toEqual({ byLevel: { L3: 0.25 }, intoManagement: { L5: 0.08 } });
+  });
+
   it('shows each default with its source', () => {
     const d = getAssumptionDefaults(org);
     expect(d.replacementCostMonths).toEqual({

@@ -27,7 +27,11 @@ export interface PlanDraft {
   /** Annual attrition, in percent (15 = 15% a year). */
   attrition: string;
   /** Annual attrition by level id, in percent. */
-  attritionByLevel: { key: string; level: string; rate: string }[];
+  attritionByLevel: LevelRate[];
+  /** Annual promotion rates to the next IC level, by level, in percent. */
+  promotionsByLevel: LevelRate[];
+  /** Annual rates of ICs moving into management, by level, in percent. */
+  intoManagement: LevelRate[];
   timeToHire: string;
   rampUp: string;
   backfill: boolean;
@@ -38,6 +42,13 @@ export interface PlanDraft {
   budget: string;
   /** Headcount target; blank: none. */
   headcountTarget: string;
+}
+
+/** A rate for one level, as typed (percent a year). */
+export interface LevelRate {
+  key: string;
+  level: string;
+  rate: string;
 }
 
 /** One assumption's default and where it comes from, for the editor to show beside the field. */
@@ -94,6 +105,8 @@ export function newPlanDraft(org: Pick<Org, 'asOf'>, name = 'New headcount plan'
     rows: [],
     attrition: '',
     attritionByLevel: [],
+    promotionsByLevel: [],
+    intoManagement: [],
     timeToHire: '1',
     rampUp: '1',
     backfill: true,
@@ -104,6 +117,9 @@ export function newPlanDraft(org: Pick<Org, 'asOf'>, name = 'New headcount plan'
   };
 }
 
+const levelRates = (rates: Record<string, number> | undefined): LevelRate[] =>
+  Object.entries(rates ?? {}).map(([level, r]) => ({ key: newRowKey(), level, rate: pct(r) }));
+
 /** The draft of a saved plan. */
 export function draftFromPlan(plan: HeadcountPlan, name: string, org: Pick<Org, 'asOf'>): PlanDraft {
   return {
@@ -112,11 +128,9 @@ export function draftFromPlan(plan: HeadcountPlan, name: string, org: Pick<Org, 
     quarters: String(plan.quarters),
     rows: plan.hires.map((h) => hireToRow(h, newRowKey())),
     attrition: pct(plan.attrition.annualRate),
-    attritionByLevel: Object.entries(plan.attrition.byLevel ?? {}).map(([level, r]) => ({
-      key: newRowKey(),
-      level,
-      rate: pct(r),
-    })),
+    attritionByLevel: levelRates(plan.attrition.byLevel),
+    promotionsByLevel: levelRates(plan.promotions?.byLevel),
+    intoManagement: levelRates(plan.promotions?.intoManagement),
     timeToHire: String(plan.timeToHireQuarters),
     rampUp: String(plan.rampUpQuarters),
     backfill: plan.backfill.enabled,
@@ -129,7 +143,7 @@ export function draftFromPlan(plan: HeadcountPlan, name: string, org: Pick<Org, 
 
 /** A field of the draft outside the grid, and what is wrong with it. */
 export interface FieldError {
-  field: keyof PlanDraft | `attritionByLevel.${number}`;
+  field: keyof PlanDraft | `${'attritionByLevel' | 'promotionsByLevel' | 'intoManagement'}.${number}`;
   message: string;
 }
 
@@ -156,11 +170,16 @@ export function validateFields(draft: PlanDraft, ctx: PlanOrgContext): FieldErro
   if (whole(draft.quarters, 1, 40) === undefined) add('quarters', 'a whole number of quarters, 1 to 40');
   if (percent(draft.attrition) === undefined)
     add('attrition', 'state the annual attrition, 0–100% (there is no default)');
-  draft.attritionByLevel.forEach((l, k) => {
-    if (!ctx.levels.has(l.level.trim().toLowerCase()))
-      add(`attritionByLevel.${k}`, `unknown level "${l.level}"`);
-    else if (percent(l.rate) === undefined) add(`attritionByLevel.${k}`, 'a rate of 0–100%');
-  });
+  for (const list of ['attritionByLevel', 'promotionsByLevel', 'intoManagement'] as const) {
+    const seen = new Set<string>();
+    draft[list].forEach((l, k) => {
+      const level = ctx.levels.get(l.level.trim().toLowerCase());
+      if (!level) add(`${list}.${k}`, `unknown level "${l.level}"`);
+      else if (seen.has(level.id)) add(`${list}.${k}`, `${level.id} is listed twice`);
+      else if (percent(l.rate) === undefined) add(`${list}.${k}`, 'a rate of 0–100%');
+      if (level) seen.add(level.id);
+    });
+  }
   if (whole(draft.timeToHire, 0, 40) === undefined) add('timeToHire', 'whole quarters, 0 to 40');
   if (whole(draft.rampUp, 0, 40) === undefined) add('rampUp', 'whole quarters, 0 to 40');
   if (whole(draft.backfillDelay, 0, 40) === undefined) add('backfillDelay', 'whole quarters, 0 to 40');
@@ -205,12 +224,24 @@ export function draftToPlan(
   const fields = validateFields(draft, ctx);
   const cells = validateRows(draft, ctx);
   if (fields.length || cells.size) return { ok: false, fields, cells };
-  const byLevel = Object.fromEntries(
-    draft.attritionByLevel.map((l) => [ctx.levels.get(l.level.trim().toLowerCase())!.id, percent(l.rate)!]),
-  );
+  const rates = (list: LevelRate[]) =>
+    Object.fromEntries(list.map((l) => [ctx.levels.get(l.level.trim().toLowerCase())!.id, percent(l.rate)!]));
+  const byLevel = rates(draft.attritionByLevel);
+  const promoted = rates(draft.promotionsByLevel);
+  const intoManagement = rates(draft.intoManagement);
+  const promotions = {
+    ...(Object.keys(promoted).length ? { byLevel: promoted } : {}),
+    ...(Object.keys(intoManagement).length ? { intoManagement } : {}),
+  };
   const budget = draft.budget.trim() ? parseCost(draft.budget)! : undefined;
   const target = draft.headcountTarget.trim() ? Number(draft.headcountTarget.trim()) : undefined;
-  const { budget: oldBudget, headcountTarget: oldTarget, replacementCostMonths: _r, ...kept } = base ?? {};
+  const {
+    budget: oldBudget,
+    headcountTarget: oldTarget,
+    replacementCostMonths: _r,
+    promotions: _p,
+    ...kept
+  } = base ?? {};
   const plan: HeadcountPlanInput = {
     ...kept,
     name: draft.name.trim(),
@@ -226,6 +257,7 @@ export function draftToPlan(
       : {}),
     ...(budget !== undefined ? { budget: { ...oldBudget, annualCost: budget } } : {}),
     ...(target !== undefined ? { headcountTarget: { ...oldTarget, count: target } } : {}),
+    ...(Object.keys(promotions).length ? { promotions } : {}),
   };
   return { ok: true, plan };
 }
