@@ -130,11 +130,16 @@ describe('a VP writes, duplicates and compares headcount plans', () => {
     expect(await page.inputValue('#plan-name')).toBe('VP plan 2027 (copy)');
     await page.fill('#plan-name', 'VP plan 2027, 25% attrition');
     await page.fill('#plan-attrition', '25');
+    // Seniors who move into management fill the manager bench.
+    await page.getByRole('button', { name: '+ Move into management for a level' }).click();
+    await page.getByLabel('Level of move into management 1').fill('L5');
+    await page.getByLabel('Annual move into management of level L5, percent').fill('10');
     await page.getByRole('button', { name: 'Save revision' }).click();
     await page.waitForSelector('text=Saved as revision 2.');
     const copy = await (await apiFetch(`/api/plans/${copyId}`)).json();
     expect(copy).toMatchObject({ name: 'VP plan 2027, 25% attrition', revision: 2 });
     expect(copy.plan.attrition.annualRate).toBe(0.25);
+    expect(copy.plan.promotions).toEqual({ intoManagement: { L5: 0.1 } });
   });
 
   it('compares both with the budget line and reads P(within budget) by the end', async () => {
