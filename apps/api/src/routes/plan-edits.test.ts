@@ -158,6 +158,9 @@ describe.each(ENGINES)('headcount plan revisions, rename, duplicate, delete, on 
     expect(await readJson(named)).toMatchObject({ id: `${id}-hi`, name: 'High attrition' });
     expect((await dup('editor', id, { id: `${id}-hi` })).status).toBe(409);
     expect((await dup('editor', id, { colour: 'red' })).status).toBe(422);
+    const bare = await request('editor', `/api/plans/${id}/duplicate`, { method: 'POST' });
+    expect(bare.status, await bare.clone().text()).toBe(201);
+    expect((await readJson(bare)).name).toBe('Grow web (copy)');
     expect((await dup('editor', 'no-such-plan')).status).toBe(404);
   });
 
