@@ -39,7 +39,7 @@ function CostSources({ answer }: { answer: SimulationAnswer }) {
   const rows = answer.costSources.filter((r) => r.source !== 'own');
   if (rows.length === 0) return <p className="muted">Every post has a cost of its own.</p>;
   return (
-    <table className="sim-table sim-sources">
+    <table className="odds-table sim-sources">
       <thead>
         <tr>
           <th scope="col">Posts</th>
@@ -106,7 +106,7 @@ export function PlanOdds({ rows }: { rows: { plan: SavedPlan; color: string; ans
                 </span>
               )}
             </h3>
-            <table className="sim-table" aria-label={`${plan.name}: odds and manager bench by quarter`}>
+            <table className="odds-table" aria-label={`${plan.name}: odds and manager bench by quarter`}>
               <thead>
                 <tr>
                   <th scope="col">Quarter</th>
