@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiFetch, launchBrowser, newAppContext, shoot } from './browser';
+import { apiFetch, axeViolations, launchBrowser, newAppContext, shoot } from './browser';
 
 /**
  * The VP's story of issue 12 on the scale-up sample: write a headcount plan in the grid (typed and
@@ -74,6 +74,7 @@ describe('a VP writes, duplicates and compares headcount plans', () => {
     await page.fill('#plan-budget', String(budget));
     await page.locator('#plan-name').scrollIntoViewIfNeeded();
     await shoot(page, 'plans-1-grid-error');
+    expect(await axeViolations(page)).toEqual([]);
     // Saving with the error refuses and says why.
     await page.getByRole('button', { name: 'Save plan' }).click();
     await expect.poll(() => page.locator('.form-error').textContent()).toContain('1 cell');
@@ -161,6 +162,7 @@ describe('a VP writes, duplicates and compares headcount plans', () => {
     expect(pct(shares[1]!)).toBeGreaterThanOrEqual(pct(shares[0]!));
     await page.evaluate(() => document.querySelector('.band-charts')?.scrollIntoView({ block: 'start' }));
     await shoot(page, 'plans-2-compare-budget');
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 

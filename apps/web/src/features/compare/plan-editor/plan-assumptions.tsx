@@ -125,14 +125,14 @@ export function PlanAssumptions({
         />
       </fieldset>
       <fieldset>
-        <legend>Promotions and the manager bench</legend>
+        <legend>Promotions (manager bench)</legend>
         <span className="field-hint">
           Optional, no defaults: the share of ICs at a level promoted each year, and of those who move into
           management (the bench of internal manager candidates beside the managers the plan needs).
         </span>
         <LevelRates
           field="promotionsByLevel"
-          what="promotion to the next IC level"
+          what="IC promotion"
           rates={draft.promotionsByLevel}
           errorOf={err}
           readOnly={readOnly}
