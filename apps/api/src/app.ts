@@ -17,6 +17,7 @@ import { createIdentityRoutes } from './routes/identity';
 import { createLiveRoutes } from './routes/live';
 import { createOrgScenarioRoutes } from './routes/org-scenarios';
 import { createOrgRoutes } from './routes/orgs';
+import { createPlanEditRoutes } from './routes/plan-edits';
 import { createPlanRoutes } from './routes/plans';
 import { createScenarioRoutes } from './routes/scenarios';
 import { createSimulationRoutes } from './routes/simulations';
@@ -123,7 +124,7 @@ export function createApp(options: AppOptions) {
   app.use('/api/orgs', guards.importOrgs());
   for (const path of ['/api/orgs/:id', '/api/orgs/:id/*']) app.use(path, guards.org());
   for (const path of ['/api/scenarios/:id', '/api/scenarios/:id/*']) app.use(path, guards.scenario());
-  app.use('/api/plans/:id', guards.plan());
+  for (const path of ['/api/plans/:id', '/api/plans/:id/*']) app.use(path, guards.plan());
   app.use('/api/compare', guards.compare());
   let methodsOf: ((path: string) => string[]) | undefined;
   app.notFound((c) => {
@@ -170,6 +171,7 @@ export function createApp(options: AppOptions) {
         scenarioExists: async (id) => (await scenarios.head(id)) !== undefined,
       }),
     )
+    .route('/api', createPlanEditRoutes(store.plans))
     .route('/api/simulations', createSimulationRoutes(simulations, guards));
 
   let openapi: unknown;

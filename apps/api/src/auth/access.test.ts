@@ -161,6 +161,21 @@ describe.each(ENGINES)('who may see and do what, on %s', (engine) => {
       () => post('outsider', '/api/orgs/acme/scenarios', { name: 'x' }),
       404,
     );
+    // Plans follow their scenario: changing one needs edit access to it.
+    const planPut = (who: string, id: string) => () =>
+      request(who, `/api/plans/${id}`, {
+        method: 'PUT',
+        body: JSON.stringify({ name: 'Renamed' }),
+        headers: { 'if-match': '*' },
+      });
+    for (const who of ['viewer', 'grace', 'hr']) {
+      add(who, 'rename shared plan (view share)', planPut(who, 'hires'), 403);
+      add(who, 'duplicate shared plan', () => post(who, '/api/plans/hires/duplicate', {}), 403);
+      add(who, 'rename private plan', planPut(who, 'secret-plan'), 404);
+    }
+    add('outsider', 'rename shared plan', planPut('outsider', 'hires'), 404);
+    add('editor', 'rename own private plan', planPut('editor', 'secret-plan'), 200);
+    add('admin', 'duplicate private plan', () => post('admin', '/api/plans/secret-plan/duplicate', {}), 201);
     // Imports: admins, and HR on every org.
     add('hr', 'import an org', () => post('hr', '/api/orgs', smallOrg('hr-import')), 403);
     add('editor', 'import an org', () => post('editor', '/api/orgs', smallOrg('ed-import')), 403);
@@ -214,6 +229,7 @@ describe.each(ENGINES)('who may see and do what, on %s', (engine) => {
       '/api/scenarios/{id}/revisions/{revision}': '/api/scenarios/shared/revisions/1',
       '/api/scenarios/{id}/plans': '/api/scenarios/shared/plans',
       '/api/plans/{id}': '/api/plans/hires',
+      '/api/plans/{id}/revisions': '/api/plans/hires/revisions',
       '/api/compare': '/api/compare?ids=shared',
       // The live feeds from their start: every revision, then `ready` (read up to it, see below).
       '/api/scenarios/{id}/events': '/api/scenarios/shared/events?since=0',

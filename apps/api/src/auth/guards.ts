@@ -74,7 +74,10 @@ export class Guards {
     };
   }
 
-  /** `/api/plans/:id`: visible when its scenario is. */
+  /**
+   * `/api/plans/:id/…`: a plan follows its scenario's sharing: visible when its scenario is (404
+   * otherwise); changing, deleting or duplicating it needs edit access to that scenario (403).
+   */
   plan(): MiddlewareHandler<AppEnv> {
     return async (c, next) => {
       const id = c.req.param('id');
@@ -84,6 +87,10 @@ export class Guards {
       const level = await this.levelOf(c.var.principal, plan.scenarioId);
       if (!level) return notFound(c, 'plan', id);
       c.set('orgId', plan.orgId);
+      c.set('scenarioAccess', level);
+      if (UNSAFE_METHODS.has(c.req.method) && !allowsEdit(level)) {
+        return forbidden(c, `you may ${level} the scenario of plan "${id}" but not change its plans`);
+      }
       return next();
     };
   }

@@ -30,6 +30,24 @@ describe('redactCompensation', () => {
     expect(doc.people[0]?.cost).toBe(100); // the input is not changed
   });
 
+  it('hides a plan budget and a simulated quarter’s budget, but not the shares of runs within it', () => {
+    const sim = {
+      plan: { budget: { annualCost: 5e6, byQuarter: { '2027-Q1': 4e6 } } },
+      quarters: [{ quarter: '2027-Q1', budget: 4e6, pWithinBudget: 0.8 }],
+      pWithinBudgetThroughout: 0.7,
+    };
+    expect(redactCompensation(sim, new Set()).value).toEqual({
+      plan: { budget: null, redacted: true },
+      quarters: [{ quarter: '2027-Q1', budget: null, redacted: true, pWithinBudget: 0.8 }],
+      pWithinBudgetThroughout: 0.7,
+    });
+    expect(['budget', 'pWithinBudget', 'pWithinBudgetThroughout'].map(isCompensationKey)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+  });
+
   it('changes nothing with scope all, and counts what it shows', () => {
     const result = redactCompensation(doc, 'all');
     expect(result.value).toBe(doc);

@@ -18,9 +18,13 @@ export interface RedactionResult {
 // (a ratio) and counts of where costs came from.
 const NOT_COMPENSATION = new Set(['replacementCostMonths', 'costSources', 'costFallbacks']);
 
-/** True for a field that holds compensation: `cost`, `annualCost`, `leaverCost`, `costs`, …. */
+/**
+ * True for a field that holds compensation: `cost`, `annualCost`, `leaverCost`, `costs`, …, and
+ * `budget` (a plan's cost budget, and the budget a simulated quarter reports: a total of pay).
+ * The shares of runs within budget (`pWithinBudget…`) are not.
+ */
 export function isCompensationKey(key: string): boolean {
-  return /cost/i.test(key) && !NOT_COMPENSATION.has(key);
+  return (/cost/i.test(key) || key === 'budget') && !NOT_COMPENSATION.has(key);
 }
 
 /**

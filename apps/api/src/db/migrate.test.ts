@@ -52,6 +52,7 @@ describe.each(ENGINES)('migrate on %s', (engine) => {
       'auth_sessions',
       'auth_users',
       'auth_verifications',
+      'headcount_plan_revisions',
       'headcount_plans',
       'orgs',
       'scenario_presence',

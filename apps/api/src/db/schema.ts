@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   check,
   index,
   integer,
@@ -131,6 +132,32 @@ export const scenarioPresence = pgTable(
   (t) => [
     primaryKey({ name: 'scenario_presence_pk', columns: [t.scenarioId, t.connectionId] }),
     index('scenario_presence_seen_at_idx').on(t.seenAt),
+  ],
+);
+
+/**
+ * Later revisions of a headcount plan (migration 0007): the `headcount_plans` row is revision 1;
+ * each save, rename or delete appends the next number here, with the plan's name and document
+ * as of that revision. A delete is a revision with `deleted` true: the history stays readable.
+ * The primary key (plan_id, revision) makes two writers of one revision impossible (412).
+ * Rows are never updated or deleted (a trigger refuses both).
+ */
+export const headcountPlanRevisions = pgTable(
+  'headcount_plan_revisions',
+  {
+    planId: text('plan_id')
+      .notNull()
+      .references(() => headcountPlans.id),
+    revision: integer('revision').notNull(),
+    name: text('name').notNull(),
+    plan: jsonb('plan').notNull(),
+    deleted: boolean('deleted').notNull().default(false),
+    author: text('author').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'headcount_plan_revisions_pk', columns: [t.planId, t.revision] }),
+    check('headcount_plan_revisions_revision_after_first', sql`${t.revision} >= 2`),
   ],
 );
 

@@ -63,9 +63,57 @@ export const SavedPlanSchema = z
     name: z.string(),
     author: z.string().openapi({ description: 'Who saved it.' }),
     createdAt: z.string(),
+    revision: z.number().int().openapi({
+      description: 'The latest revision (1 for a plan never changed); the ETag is `"<revision>"`.',
+    }),
+    updatedBy: z.string().openapi({ description: 'Who saved the latest revision.' }),
+    updatedAt: z.string(),
+    deleted: z.boolean().openapi({
+      description: 'True when the latest revision deleted the plan (its revisions stay readable).',
+    }),
     plan: PlanDocSchema,
   })
   .openapi('SavedPlan');
+
+const PlanNameSchema = z.string().trim().min(1).max(200);
+
+/** Body of `PUT /api/plans/:id`: a new name, a new plan, or both (a new revision). */
+export const UpdatePlanBodySchema = storable(
+  z
+    .object({
+      name: PlanNameSchema.optional().openapi({ description: 'The new name (rename).' }),
+      plan: PlanDocSchema.optional().openapi({ description: 'The new plan document.' }),
+    })
+    .strict()
+    .refine((b) => b.name !== undefined || b.plan !== undefined, {
+      message: 'give name, plan or both',
+      path: ['plan'],
+    }),
+).openapi('UpdatePlanRequest');
+
+/** Body of `POST /api/plans/:id/duplicate`. */
+export const DuplicatePlanBodySchema = storable(
+  z
+    .object({
+      id: IdParamSchema.optional().openapi({ description: 'Id of the copy (default: generated).' }),
+      name: PlanNameSchema.optional().openapi({
+        description: 'Name of the copy (default: "<name> (copy)").',
+      }),
+    })
+    .strict(),
+).openapi('DuplicatePlanRequest');
+
+/** One revision of a plan. */
+export const PlanRevisionSchema = z
+  .object({
+    revision: z.number().int(),
+    name: z.string(),
+    deleted: z.boolean(),
+    author: z.string(),
+    createdAt: z.string(),
+    plan: PlanDocSchema,
+  })
+  .openapi('PlanRevision');
 
 /** Body of `POST /api/simulations`: what to simulate on, which plan, how many runs. */
 export const SimulateBodySchema = z

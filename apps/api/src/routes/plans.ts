@@ -1,34 +1,41 @@
-import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Guards } from '../auth/guards';
 import { auditActor } from '../auth/middleware';
-import type { PlanRecord, PlanStore } from '../db/plan-store';
-import { type AppEnv, limitBody } from '../http';
-import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
+import type { PlanStore } from '../db/plan-store';
+import { type AppEnv, limitBody, revisionEtag } from '../http';
+import { problemResponse } from '../problem';
 import { IdParamsSchema } from '../schemas';
+import { generatedId, notFound, planExists, toSavedPlan } from './plan-answers';
 import { CreatePlanBodySchema, SavedPlanSchema } from './plan-schemas';
 
 /** Largest body of the plan routes: 1 MB (a plan of ten thousand hire lines). */
 export const PLAN_BODY_LIMIT = 1024 * 1024;
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
+/** The ETag header of a plan answer: its latest revision. */
+export const etagHeader = {
+  ETag: { description: 'The latest revision, e.g. `"3"`', schema: { type: 'string' as const } },
+};
+
+export const json = <T extends z.ZodType>(schema: T, description: string, headers?: typeof etagHeader) => ({
   description,
   content: { 'application/json': { schema } },
+  ...(headers ? { headers } : {}),
 });
 
 const createPlanRoute = createRoute({
   method: 'post',
   path: '/scenarios/{id}/plans',
+  operationId: 'createPlan',
   summary: 'Save a headcount plan with a scenario',
   description:
-    'Validates the plan (HeadcountPlanSchema of @reorg/model) and stores it with its defaults filled in. Plans are append-only: a changed plan is saved as a new one.',
+    'Validates the plan (HeadcountPlanSchema of @reorg/model) and stores it with its defaults filled in, as revision 1 (ETag `"1"`). Later changes are new revisions (`PUT /api/plans/{id}` with If-Match).',
   middleware: [limitBody(PLAN_BODY_LIMIT)] as const,
   request: {
     params: IdParamsSchema,
     body: { required: true, content: { 'application/json': { schema: CreatePlanBodySchema } } },
   },
   responses: {
-    201: json(SavedPlanSchema, 'Saved'),
+    201: json(SavedPlanSchema, 'Saved as revision 1', etagHeader),
     401: problemResponse('Not signed in'),
     403: problemResponse('You may not change this scenario'),
     404: problemResponse('No such scenario'),
@@ -41,10 +48,15 @@ const createPlanRoute = createRoute({
 const scenarioPlansRoute = createRoute({
   method: 'get',
   path: '/scenarios/{id}/plans',
+  operationId: 'listScenarioPlans',
   summary: 'List the headcount plans saved with a scenario',
   request: { params: IdParamsSchema },
   responses: {
-    200: json(z.object({ scenarioId: z.string(), plans: z.array(SavedPlanSchema) }), 'Plans, oldest first'),
+    200: json(
+      z.object({ scenarioId: z.string(), plans: z.array(SavedPlanSchema) }),
+      'Plans at their latest revision, oldest first; deleted ones left out',
+    ),
+    401: problemResponse('Not signed in'),
     404: problemResponse('No such scenario'),
     422: problemResponse('Invalid id'),
   },
@@ -53,10 +65,15 @@ const scenarioPlansRoute = createRoute({
 const orgPlansRoute = createRoute({
   method: 'get',
   path: '/orgs/{id}/plans',
+  operationId: 'listOrgPlans',
   summary: 'List the headcount plans saved with any scenario of an org',
   request: { params: IdParamsSchema },
   responses: {
-    200: json(z.object({ orgId: z.string(), plans: z.array(SavedPlanSchema) }), 'Plans, oldest first'),
+    200: json(
+      z.object({ orgId: z.string(), plans: z.array(SavedPlanSchema) }),
+      'Plans you may see at their latest revision, oldest first; deleted ones left out',
+    ),
+    401: problemResponse('Not signed in'),
     404: problemResponse('No such org'),
     422: problemResponse('Invalid id'),
   },
@@ -65,10 +82,16 @@ const orgPlansRoute = createRoute({
 const planRoute = createRoute({
   method: 'get',
   path: '/plans/{id}',
+  operationId: 'getPlan',
   summary: 'Get a saved headcount plan',
   request: { params: IdParamsSchema },
   responses: {
-    200: json(SavedPlanSchema, 'The plan'),
+    200: json(
+      SavedPlanSchema,
+      'The plan at its latest revision (deleted ones too, with `deleted: true`)',
+      etagHeader,
+    ),
+    401: problemResponse('Not signed in'),
     404: problemResponse('No such plan'),
     422: problemResponse('Invalid id'),
   },
@@ -100,16 +123,9 @@ export function createPlanRoutes({ guards, plans, scenarioExists, orgExists }: P
         audit,
       );
       if (saved.status === 'no-scenario') return notFound(c, `no scenario with id "${scenarioId}"`);
-      if (saved.status === 'exists') {
-        return problem(c, {
-          type: PROBLEM_TYPES.conflict,
-          title: 'Plan exists',
-          status: 409,
-          detail: `a headcount plan with id "${id}" exists; plans are never overwritten: choose another id or leave it out`,
-          errors: [{ in: 'body', path: 'id', message: 'already exists' }],
-        });
-      }
+      if (saved.status === 'exists') return planExists(c, id);
       c.header('Location', `/api/plans/${encodeURIComponent(id)}`);
+      c.header('ETag', revisionEtag(1));
       return c.json(toSavedPlan(saved.record), 201);
     })
     .openapi(scenarioPlansRoute, async (c) => {
@@ -137,32 +153,7 @@ export function createPlanRoutes({ guards, plans, scenarioExists, orgExists }: P
       const { id } = c.req.valid('param');
       const record = await plans.get(id);
       if (!record) return notFound(c, `no headcount plan with id "${id}"`);
+      c.header('ETag', revisionEtag(record.revision));
       return c.json(toSavedPlan(record), 200);
     });
-}
-
-function notFound(c: Parameters<typeof problem>[0], detail: string) {
-  return problem(c, { type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail });
-}
-
-function toSavedPlan(r: PlanRecord) {
-  return {
-    id: r.id,
-    scenarioId: r.scenarioId,
-    orgId: r.orgId,
-    name: r.name,
-    author: r.author,
-    createdAt: r.createdAt.toISOString(),
-    plan: r.plan,
-  };
-}
-
-/** A plan id from its name: the name's slug and 8 random hex digits. */
-function generatedId(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40);
-  return `${slug || 'plan'}-${randomUUID().slice(0, 8)}`;
 }

@@ -207,6 +207,20 @@ export function Sidebar() {
             >
               <IconCompare /> Compare scenarios
             </button>
+            {route.scenarioId && canEdit && (
+              <button
+                type="button"
+                className="nav-item"
+                onClick={() =>
+                  navigate({
+                    scenarioId: null,
+                    compare: { scenarios: [], plans: [], edit: 'new', on: route.scenarioId ?? undefined },
+                  })
+                }
+              >
+                <IconCompare /> New headcount plan on this scenario
+              </button>
+            )}
           </>
         )}
       </div>

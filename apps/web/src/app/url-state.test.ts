@@ -44,6 +44,17 @@ describe('url state of the compare view', () => {
     expect(parseUrl(url.pathname, url.search)).toEqual(state);
   });
 
+  it('holds the plan open in the plan editor, and the scenario of a new one', () => {
+    const open = parseUrl('/orgs/scaleup/compare', '?plans=p1&edit=p1');
+    expect(open.compare).toEqual({ scenarios: [], plans: ['p1'], edit: 'p1' });
+    expect(formatUrl(open)).toBe('/orgs/scaleup/compare?plans=p1&edit=p1');
+    const fresh = parseUrl('/orgs/scaleup/compare', '?edit=new&on=s1');
+    expect(fresh.compare).toEqual({ scenarios: [], plans: [], edit: 'new', on: 's1' });
+    expect(formatUrl(fresh)).toBe('/orgs/scaleup/compare?edit=new&on=s1');
+    // `on` means nothing without the editor.
+    expect(parseUrl('/orgs/scaleup/compare', '?on=s1').compare).toEqual({ scenarios: [], plans: [] });
+  });
+
   it('gives the bare compare path when nothing is picked, and the scenario path when one is open', () => {
     const empty = { orgId: 'o', scenarioId: null, view: 'chart' as const, personId: null };
     expect(formatUrl({ ...empty, compare: { scenarios: [], plans: [] } })).toBe('/orgs/o/compare');

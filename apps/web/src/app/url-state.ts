@@ -31,6 +31,10 @@ export type Page = (typeof PAGES)[number];
 export interface CompareSelection {
   scenarios: string[];
   plans: string[];
+  /** The plan open in the plan editor (`?edit=<planId>`, or `new`); absent: the comparison. */
+  edit?: string;
+  /** For a new plan: the scenario it is saved with (`?on=<scenarioId>`). */
+  on?: string;
 }
 
 const listParam = (params: URLSearchParams, key: string) =>
@@ -51,6 +55,10 @@ export function parseUrl(pathname: string, search: string): UrlState {
   state.orgId = parts[1];
   if (parts[2] === 'compare') {
     state.compare = { scenarios: listParam(params, 'scenarios'), plans: listParam(params, 'plans') };
+    const edit = params.get('edit');
+    const on = params.get('on');
+    if (edit) state.compare.edit = edit;
+    if (edit && on) state.compare.on = on;
     return state;
   }
   if (parts[2] === 'scenarios' && parts[3]) {
@@ -69,6 +77,8 @@ export function formatUrl(state: UrlState): string {
     const query = new URLSearchParams();
     if (state.compare.scenarios.length) query.set('scenarios', state.compare.scenarios.join(','));
     if (state.compare.plans.length) query.set('plans', state.compare.plans.join(','));
+    if (state.compare.edit) query.set('edit', state.compare.edit);
+    if (state.compare.edit && state.compare.on) query.set('on', state.compare.on);
     const search = query.toString().replace(/%2C/g, ',');
     return `${org}/compare${search ? `?${search}` : ''}`;
   }

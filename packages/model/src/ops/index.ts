@@ -39,6 +39,7 @@ export {
 export { applyRemovePerson, type RemovePersonOp, RemovePersonOpSchema } from './remove-person';
 export { applyRemoveTeam, type RemoveTeamOp, RemoveTeamOpSchema } from './remove-team';
 export { applySetInteraction, type SetInteractionOp, SetInteractionOpSchema } from './set-interaction';
+export { applySetRateCard, type SetRateCardOp, SetRateCardOpSchema } from './set-rate-card';
 export { applySplitTeam, type SplitTeamOp, SplitTeamOpSchema } from './split-team';
 export { applyUpdateLadder, type UpdateLadderOp, UpdateLadderOpSchema } from './update-ladder';
 export {

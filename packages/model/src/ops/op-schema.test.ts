@@ -4,7 +4,7 @@ import { OP_TYPES, OpSchema, parseOp } from './op-schema';
 describe('OpSchema and parseOp', () => {
   it('lists every op type of the union', () => {
     expect(OP_TYPES).toEqual(OpSchema.options.map((o) => o.shape.type.value));
-    expect(OP_TYPES).toHaveLength(15);
+    expect(OP_TYPES).toHaveLength(16);
   });
 
   it('fills defaults, and the parsed op survives a JSON round trip', () => {

@@ -10,6 +10,7 @@ import { applyRemoveInteraction, RemoveInteractionOpSchema } from './remove-inte
 import { applyRemovePerson, RemovePersonOpSchema } from './remove-person';
 import { applyRemoveTeam, RemoveTeamOpSchema } from './remove-team';
 import { applySetInteraction, SetInteractionOpSchema } from './set-interaction';
+import { applySetRateCard, SetRateCardOpSchema } from './set-rate-card';
 import { applySplitTeam, SplitTeamOpSchema } from './split-team';
 import { applyUpdateLadder, UpdateLadderOpSchema } from './update-ladder';
 import { applyUpdatePerson, UpdatePersonOpSchema } from './update-person';
@@ -37,6 +38,7 @@ export const OpSchema = z.discriminatedUnion('type', [
   RemoveInteractionOpSchema,
   UpdateLadderOpSchema,
   UpdatePolicyOpSchema,
+  SetRateCardOpSchema,
 ]);
 /** A validated op (defaults filled in). */
 export type Op = z.infer<typeof OpSchema>;
@@ -63,6 +65,7 @@ const APPLIERS: Appliers = {
   removeInteraction: applyRemoveInteraction,
   updateLadder: applyUpdateLadder,
   updatePolicy: applyUpdatePolicy,
+  setRateCard: applySetRateCard,
 };
 
 /** Every op type, in the order of {@link OpSchema}. */

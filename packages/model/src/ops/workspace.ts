@@ -5,6 +5,7 @@ import type { Ladder } from '../schema/ladder';
 import type { Org } from '../schema/org';
 import type { Person } from '../schema/person';
 import type { Policy } from '../schema/policy';
+import type { RateCard } from '../schema/rate-card';
 import type { Interaction, Team } from '../schema/team';
 import { RecordTable } from './record-table';
 
@@ -26,6 +27,8 @@ export class OpWorkspace {
   interactions: Interaction[];
   ladder: Ladder;
   policy: Policy;
+  /** The org's rate card (undefined: none). */
+  rateCard: RateCard | undefined;
   /** The input's graph index when it is already built (a fast path; never built here). */
   private readonly graph: OrgGraph | null;
   /** True once a reporting line changed or a person was added or removed in this batch. */
@@ -56,6 +59,7 @@ export class OpWorkspace {
     this.interactions = base.interactions;
     this.ladder = base.ladder;
     this.policy = base.policy;
+    this.rateCard = base.rateCard;
   }
 
   /** Row of the person with this id (the kept record of a duplicated id), or -1. */
@@ -234,7 +238,26 @@ export class OpWorkspace {
       patches.push({ op: 'replace', path: [key], value });
       inversePatches.push({ op: 'replace', path: [key], value: this.base[key] });
     }
+    if (this.rateCard !== this.base.rateCard) {
+      const had = this.base.rateCard !== undefined;
+      if (this.rateCard === undefined) {
+        patches.push({ op: 'remove', path: ['rateCard'] });
+        inversePatches.push({ op: 'add', path: ['rateCard'], value: this.base.rateCard });
+      } else {
+        (next as Record<string, unknown>).rateCard = this.rateCard;
+        patches.push({ op: had ? 'replace' : 'add', path: ['rateCard'], value: this.rateCard });
+        inversePatches.push(
+          had
+            ? { op: 'replace', path: ['rateCard'], value: this.base.rateCard }
+            : { op: 'remove', path: ['rateCard'] },
+        );
+      }
+    }
     if (patches.length === 0) return { org: this.base, patches, inversePatches };
+    if (this.rateCard === undefined && this.base.rateCard !== undefined) {
+      const { rateCard: _removed, ...rest } = { ...this.base, ...next };
+      return { org: rest as Org, patches, inversePatches };
+    }
     return { org: { ...this.base, ...next }, patches, inversePatches };
   }
 

@@ -1,5 +1,12 @@
 import { useId } from 'react';
-import { type BandSeries, bandAreaPath, type ChartFrame, getBandScales, linePath } from './band-chart';
+import {
+  type BandSeries,
+  bandAreaPath,
+  type ChartFrame,
+  getBandScales,
+  limitPath,
+  linePath,
+} from './band-chart';
 
 const FRAME: ChartFrame = { width: 540, height: 260, margin: { top: 14, right: 16, bottom: 34, left: 58 } };
 
@@ -17,8 +24,11 @@ export function BandChartView({
   unit,
   series,
   format,
+  limitLabel,
 }: {
   title: string;
+  /** What a series' dashed limit line is, e.g. "budget" (default "limit"). */
+  limitLabel?: string;
   /** What the y axis measures, e.g. "people in post". */
   unit: string;
   series: BandSeries[];
@@ -41,7 +51,10 @@ export function BandChartView({
     <figure className="band-chart" data-chart={title}>
       <figcaption>
         <span className="band-chart-title">{title}</span>
-        <span className="muted">{unit} · band p10–p90, line p50</span>
+        <span className="muted">
+          {unit} · band p10–p90, line p50
+          {series.some((s) => s.limit?.length) ? ` · dashed: ${limitLabel ?? 'limit'}` : ''}
+        </span>
       </figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
         <defs>
@@ -89,7 +102,37 @@ export function BandChartView({
           {series.map((s) => (
             <path key={`line-${s.id}`} className="band-line" d={linePath(s.points, x, y)} stroke={s.color} />
           ))}
+          {series.map((s) =>
+            s.limit?.length ? (
+              <path
+                key={`limit-${s.id}`}
+                className="band-limit"
+                data-limit={limitLabel ?? 'limit'}
+                d={limitPath(s.limit, x, y)}
+                stroke={s.color}
+              >
+                <title>{`${s.label}: ${limitLabel ?? 'limit'} ${format(s.limit.at(-1)!.value)}`}</title>
+              </path>
+            ) : null,
+          )}
         </g>
+        {series.map((s, k) => {
+          const last = s.limit?.at(-1);
+          // Plans with the same limit share one label.
+          const shared = series.slice(0, k).some((o) => o.limit?.at(-1)?.value === last?.value);
+          return last && !shared && x(last.quarter) !== undefined ? (
+            <text
+              key={`limit-label-${s.id}`}
+              className="band-limit-label"
+              x={width - margin.right - 2}
+              y={y(last.value) - 4}
+              textAnchor="end"
+              fill={s.color}
+            >
+              {limitLabel ?? 'limit'} {format(last.value)}
+            </text>
+          ) : null;
+        })}
         {series.map((s) => (
           <g key={`dots-${s.id}`} fill={s.color}>
             {s.points.map((p) => (

@@ -5,7 +5,9 @@ import {
   bandAreaPath,
   getBandPoints,
   getBandScales,
+  getLimitPoints,
   isCostHidden,
+  limitPath,
   linePath,
   previousQuarter,
   quarterDomain,
@@ -121,5 +123,38 @@ describe('isCostHidden', () => {
     expect(isCostHidden(hidden)).toBe(true);
     expect(getBandPoints(hidden, 'cost')).toEqual([]);
     expect(getBandPoints(hidden, 'headcount')).toHaveLength(3);
+  });
+});
+
+describe('budget and target lines', () => {
+  it('reads each quarter’s budget and headcount target, and nothing the server hid', () => {
+    const r = result();
+    Object.assign(r.quarters[0]!, { budget: 1.05e6, headcountTarget: 102 });
+    Object.assign(r.quarters[1]!, { budget: null, redacted: true, headcountTarget: 105 });
+    expect(getLimitPoints(r, 'cost')).toEqual([{ quarter: '2027-Q1', value: 1.05e6 }]);
+    expect(getLimitPoints(r, 'headcount')).toEqual([
+      { quarter: '2027-Q1', value: 102 },
+      { quarter: '2027-Q2', value: 105 },
+    ]);
+  });
+
+  it('widens the y scale to hold a limit above every band, and draws it as flat steps', () => {
+    const series: BandSeries = {
+      id: 'p',
+      label: 'P',
+      color: '#000',
+      points: getBandPoints(result(), 'headcount'),
+      limit: [
+        { quarter: '2027-Q1', value: 130 },
+        { quarter: '2027-Q2', value: 140 },
+      ],
+    };
+    const { x, y } = getBandScales([series], frame);
+    expect(y.domain()[1]).toBeGreaterThanOrEqual(140);
+    const d = limitPath(series.limit!, x, y);
+    const half = x.step() / 2;
+    const at = (q: string, v: number) =>
+      [x(q)! - half, x(q)! + half].map((px) => `${Math.round(px * 10) / 10},${Math.round(y(v) * 10) / 10}`);
+    expect(d).toBe(`M${at('2027-Q1', 130).join('L')}L${at('2027-Q2', 140).join('L')}`);
   });
 });

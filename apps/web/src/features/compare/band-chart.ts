@@ -10,12 +10,33 @@ export interface BandPoint {
   p90: number;
 }
 
+/** A plan's limit on one metric per quarter: its budget (cost) or its headcount target. */
+export interface LimitPoint {
+  quarter: string;
+  value: number;
+}
+
 /** The bands of one plan for one metric, and how to draw them. */
 export interface BandSeries {
   id: string;
   label: string;
   color: string;
   points: BandPoint[];
+  /** The plan's budget (cost chart) or headcount target (headcount chart), drawn as a dashed line. */
+  limit?: LimitPoint[];
+}
+
+/**
+ * The plan's limit on a metric, per simulated quarter: `budget` for cost, `headcountTarget` for
+ * headcount (each quarter's own, as the simulation reports it). Empty when the plan has none or
+ * the server hid it (a budget is compensation-like: `null` for who may not see costs).
+ */
+export function getLimitPoints(result: SimulationResult, metric: BandMetric): LimitPoint[] {
+  const key = metric === 'cost' ? 'budget' : 'headcountTarget';
+  return result.quarters.flatMap((q) => {
+    const v = q[key] as number | null | undefined;
+    return typeof v === 'number' ? [{ quarter: q.quarter, value: v }] : [];
+  });
 }
 
 /** The size of a chart and the room its axes take, in SVG units. */
@@ -85,8 +106,9 @@ export function getBandScales(
     .domain(quarterDomain(series))
     .range([margin.left, width - margin.right])
     .padding(0.25);
-  const lows = series.flatMap((s) => s.points.map((p) => p.p10));
-  const highs = series.flatMap((s) => s.points.map((p) => p.p90));
+  const limits = series.flatMap((s) => (s.limit ?? []).map((p) => p.value));
+  const lows = [...series.flatMap((s) => s.points.map((p) => p.p10)), ...limits];
+  const highs = [...series.flatMap((s) => s.points.map((p) => p.p90)), ...limits];
   let lo = lows.length ? Math.min(...lows) : 0;
   let hi = highs.length ? Math.max(...highs) : 1;
   const room = (hi - lo) * 0.08 || Math.max(1, Math.abs(hi) * 0.05);
@@ -125,6 +147,27 @@ export function linePath(
   const placed = points.filter((p) => x(p.quarter) !== undefined);
   if (placed.length === 0) return '';
   return `M${placed.map((p) => `${r1(x(p.quarter)!)},${r1(y(p[key]))}`).join('L')}`;
+}
+
+/**
+ * A limit as a step line: flat across each quarter's slot (half a step either side of its
+ * point), so that a budget reads as a level, not a slope.
+ */
+export function limitPath(
+  points: readonly LimitPoint[],
+  x: ScalePoint<string>,
+  y: (v: number) => number,
+): string {
+  const step = x.step();
+  const placed = points.filter((p) => x(p.quarter) !== undefined);
+  if (placed.length === 0) return '';
+  return placed
+    .map((p, k) => {
+      const cx = x(p.quarter)!;
+      const py = r1(y(p.value));
+      return `${k === 0 ? 'M' : 'L'}${r1(cx - step / 2)},${py}L${r1(cx + step / 2)},${py}`;
+    })
+    .join('');
 }
 
 /** Colors of the series, in order: distinct, readable on white, calm (the app's accent first). */

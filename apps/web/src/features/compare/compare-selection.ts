@@ -9,6 +9,10 @@ export const DEFAULT_PLANS = 4;
 export interface Selection {
   scenarios: string[];
   plans: string[];
+  /** The plan open in the plan editor (a saved plan's id, or `new`). */
+  edit?: string;
+  /** For a new plan: the scenario it is saved with. */
+  on?: string;
 }
 
 /** The default selection of an org: its first scenarios and plans (oldest first, as listed). */

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { IconDownload } from '../../components/icons';
 import { visibilitySuffix } from '../../components/visibility-marker';
 import type { SavedPlan, ScenarioSummary } from '../../lib/api/client';
@@ -9,6 +9,7 @@ import { defaultSelection, keepKnown, type Selection, selectionColors, toggleId 
 import { downloadCsv } from './download';
 import { ManagerChanges } from './manager-changes-view';
 import { MetricsTable } from './metrics-table';
+import { PlanEditor } from './plan-editor/plan-editor';
 import { SimulationPanel } from './simulation-panel';
 import { useComparison, useOrgPlans } from './use-compare-data';
 import './compare.css';
@@ -51,12 +52,15 @@ function Picker({
   selection,
   colors,
   onSelect,
+  onEdit,
 }: {
   scenarios: ScenarioSummary[];
   plans: SavedPlan[];
   selection: Selection;
   colors: Map<string, string>;
   onSelect: (s: Selection) => void;
+  /** Opens the plan editor on a plan, or on a new one. */
+  onEdit: (planId: string) => void;
 }) {
   const scenarioName = (id: string) => scenarios.find((s) => s.id === id)?.name ?? id;
   const picked = selection.scenarios.length + selection.plans.length;
@@ -89,20 +93,32 @@ function Picker({
         <span className="picker-label">Headcount plans</span>
         <div className="picker-chips">
           {plans.map((p) => (
-            <Chip
-              key={p.id}
-              checked={selection.plans.includes(p.id)}
-              color={colors.get(p.id)}
-              onToggle={() => onSelect({ ...selection, plans: toggleId(selection.plans, p.id) })}
-            >
-              {p.name}
-              <span className="muted"> · with {scenarioName(p.scenarioId)}</span>
-            </Chip>
+            <span key={p.id} className="pick-plan">
+              <Chip
+                checked={selection.plans.includes(p.id)}
+                color={colors.get(p.id)}
+                onToggle={() => onSelect({ ...selection, plans: toggleId(selection.plans, p.id) })}
+              >
+                {p.name}
+                <span className="muted"> · with {scenarioName(p.scenarioId)}</span>
+              </Chip>
+              <button
+                type="button"
+                className="btn btn-ghost btn-sm pick-plan-edit"
+                aria-label={`Open the plan ${p.name}`}
+                onClick={() => onEdit(p.id)}
+              >
+                Open
+              </button>
+            </span>
           ))}
           {plans.length === 0 && (
-            <span className="muted">
-              No headcount plans saved with this org’s scenarios (POST /api/scenarios/:id/plans).
-            </span>
+            <span className="muted">No headcount plans saved with this org’s scenarios yet.</span>
+          )}
+          {scenarios.some((s) => s.access?.edit ?? true) && (
+            <button type="button" className="btn btn-sm" onClick={() => onEdit('new')}>
+              + New plan
+            </button>
           )}
         </div>
       </div>
@@ -192,7 +208,11 @@ export function CompareView({
 }: CompareViewProps) {
   const orgs = useCatalog((s) => s.orgs);
   const scenarios = useCatalog((s) => (s.scenariosOf === orgId ? s.scenarios : null));
-  const plans = useOrgPlans(orgId);
+  // The plans are read again each time the editor opens or closes (it may have saved one).
+  const [plansVersion, setPlansVersion] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a change of the edited plan is the trigger.
+  useEffect(() => setPlansVersion((v) => v + 1), [selection.edit]);
+  const plans = useOrgPlans(orgId, plansVersion);
   const org = orgs?.find((o) => o.id === orgId);
   const planList = plans.status === 'ready' ? plans.data : null;
 
@@ -249,7 +269,22 @@ export function CompareView({
         {actions}
       </header>
       <div className="compare-body">
-        {!scenarios || plans.status === 'loading' ? (
+        {scenarios && selection.edit ? (
+          <PlanEditor
+            key={selection.edit}
+            planId={selection.edit}
+            scenarioId={selection.on ?? scenarios.find((s) => s.access?.edit ?? true)?.id}
+            scenarios={scenarios}
+            onOpen={(id) => onSelect({ ...selection, edit: id, on: undefined })}
+            onPickScenario={(on) => onSelect({ ...selection, on })}
+            onClose={(ids) =>
+              onSelect({
+                scenarios: selection.scenarios,
+                plans: ids ? [...new Set([...selection.plans, ...ids])] : selection.plans,
+              })
+            }
+          />
+        ) : !scenarios || plans.status === 'loading' ? (
           <div className="card-loading">
             <div className="spinner" />
             <span className="muted">Loading scenarios and plans…</span>
@@ -263,6 +298,7 @@ export function CompareView({
               selection={known}
               colors={colors}
               onSelect={onSelect}
+              onEdit={(edit) => onSelect({ ...known, edit })}
             />
             <MetricsSection
               scenarioIds={known.scenarios}

@@ -1,13 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { CostValue } from '../../components/cost-value';
 import { IconDownload } from '../../components/icons';
 import type { SavedPlan, ScenarioSummary, SimulationRequest } from '../../lib/api/client';
 import { COST_HIDDEN_TOOLTIP, formatMoney } from '../../lib/cost';
-import { type BandSeries, getBandPoints, isCostHidden } from './band-chart';
+import { type BandSeries, getBandPoints, getLimitPoints, isCostHidden } from './band-chart';
 import { BandChartView } from './band-chart-view';
 import { bandsToCsv } from './compare-csv';
-import { downloadCsv } from './download';
-import { type SimulationAnswer, useSimulations } from './use-compare-data';
+import { downloadBlob, downloadCsv } from './download';
+import { type PlanExport, plansToCsv, plansToXlsx } from './plan-export';
+import { formatShare, PlanOdds, shareClass } from './plan-odds';
+import { CANCELLED, type SimulationAnswer, useSimulations } from './use-compare-data';
 
 const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const RUNS = [200, 1000, 5000] as const;
@@ -27,9 +29,10 @@ function requestOf(
   runs: number,
   seed: number,
 ): SimulationRequest {
-  if (target.kind === 'baseline') return { planId: plan.id, on: { orgId }, runs, seed };
-  if (target.kind === 'scenario') return { planId: plan.id, on: { scenarioId: target.id }, runs, seed };
-  return { planId: plan.id, runs, seed };
+  const base = { planId: plan.id, planRevision: plan.revision ?? 1, runs, seed };
+  if (target.kind === 'baseline') return { ...base, on: { orgId } };
+  if (target.kind === 'scenario') return { ...base, on: { scenarioId: target.id } };
+  return base;
 }
 
 /** A band as its median, with the p10–p90 range beneath. */
@@ -76,6 +79,12 @@ function SummaryTable({
           <th scope="col" className="num">
             New manager reqs
           </th>
+          <th scope="col" className="num">
+            P(within budget) by the end
+          </th>
+          <th scope="col" className="num">
+            Headcount target reached by
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -112,11 +121,62 @@ function SummaryTable({
                 {COUNT.format(last.managersNeeded.p50)}
               </td>
               <td className="num">{COUNT.format(last.newManagerReqs.p50)}</td>
+              <td className="num" data-testid="p-within-budget">
+                {last.pWithinBudget === undefined ? (
+                  <span className="muted">no budget</span>
+                ) : (
+                  <span className={`sim-p ${shareClass(last.pWithinBudget)}`}>
+                    {formatShare(last.pWithinBudget)}
+                  </span>
+                )}
+              </td>
+              <td className="num">
+                {answer.targetReachedBy ? (
+                  <>
+                    <span className="band-p50">{answer.targetReachedBy.p50 ?? 'not reached'}</span>
+                    <span className="sim-band-range">p90: {answer.targetReachedBy.p90 ?? 'not reached'}</span>
+                  </>
+                ) : (
+                  <span className="muted">no target</span>
+                )}
+              </td>
             </tr>
           );
         })}
       </tbody>
     </table>
+  );
+}
+
+/** While simulations run: how many answered, the seconds elapsed, and a button to cancel them. */
+function SimulationProgress({
+  done,
+  total,
+  startedAt,
+  onCancel,
+}: {
+  done: number;
+  total: number;
+  startedAt: number;
+  onCancel: () => void;
+}) {
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(performance.now()), 500);
+    return () => clearInterval(t);
+  }, []);
+  const seconds = Math.max(0, Math.floor((now - startedAt) / 1000));
+  return (
+    <span className="sim-progress" role="status">
+      <span className="spinner" aria-hidden="true" />
+      <span>
+        Simulating: {done} of {total} plan{total === 1 ? '' : 's'} done · {seconds} s
+      </span>
+      <progress max={total} value={done} aria-label="Plans simulated" />
+      <button type="button" className="btn btn-sm" onClick={onCancel}>
+        Cancel
+      </button>
+    </span>
   );
 }
 
@@ -145,7 +205,8 @@ export function SimulationPanel({
     const target = parseTarget(targetValue);
     return plans.map((p) => requestOf(p, orgId, target, runs, seed));
   }, [plans, orgId, targetValue, runs, seed]);
-  const answers = useSimulations(requests);
+  const sims = useSimulations(requests);
+  const answers = sims.answers;
   const scenarioName = (id: string | null) =>
     id === null ? `Baseline (${orgName})` : (scenarios.find((s) => s.id === id)?.name ?? id);
   const ready = plans.flatMap((plan, k) => {
@@ -163,7 +224,7 @@ export function SimulationPanel({
   });
   const failed = plans.flatMap((plan, k) => {
     const a = answers[k];
-    return a?.status === 'error' ? [`${plan.name}: ${a.message}`] : [];
+    return a?.status === 'error' ? [`${plan.name}: ${a.message === CANCELLED ? CANCELLED : a.message}`] : [];
   });
   const loading = answers.some((a) => a.status === 'loading');
   const seriesOf = (metric: 'headcount' | 'cost'): BandSeries[] =>
@@ -172,6 +233,7 @@ export function SimulationPanel({
       label: r.plan.name,
       color: r.color,
       points: getBandPoints(r.answer, metric),
+      limit: getLimitPoints(r.answer, metric),
     }));
   const currency = ready[0]?.answer.currency ?? 'USD';
   const costHidden = ready.some((r) => isCostHidden(r.answer));
@@ -194,6 +256,18 @@ export function SimulationPanel({
     downloadCsv(`${orgId}-headcount-plans.csv`, bandsToCsv(rows));
   };
 
+  const exports = (): PlanExport[] =>
+    ready.map((r) => ({
+      name: r.plan.name,
+      on: r.on,
+      currency: r.answer.currency,
+      plan: r.answer.plan,
+      quarters: r.answer.quarters,
+    }));
+  const exportPlansCsv = () => downloadCsv(`${orgId}-headcount-plans-quarters.csv`, plansToCsv(exports()));
+  const exportPlansXlsx = async () =>
+    downloadBlob(`${orgId}-headcount-plans.xlsx`, await plansToXlsx(exports()));
+
   return (
     <section className="compare-card" aria-labelledby="sim-title" aria-busy={loading}>
       <div className="card-head">
@@ -203,9 +277,29 @@ export function SimulationPanel({
             Monte Carlo simulation of each plan: bands hold 80% of the runs (p10–p90), the line is the median.
           </p>
         </div>
-        <button type="button" className="btn btn-sm" onClick={exportBands} disabled={ready.length === 0}>
-          <IconDownload /> Export CSV
-        </button>
+        <div className="plan-toolbar">
+          <button type="button" className="btn btn-sm" onClick={exportBands} disabled={ready.length === 0}>
+            <IconDownload /> Export CSV
+          </button>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={exportPlansCsv}
+            disabled={ready.length === 0}
+            title="Every simulated quarter of each plan: bands, budget and odds"
+          >
+            <IconDownload /> Plans CSV
+          </button>
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => void exportPlansXlsx()}
+            disabled={ready.length === 0}
+            title="A workbook with one sheet per plan: assumptions, hires and simulated quarters"
+          >
+            <IconDownload /> Plans xlsx
+          </button>
+        </div>
       </div>
       <div className="sim-controls">
         <label className="field-inline">
@@ -247,7 +341,19 @@ export function SimulationPanel({
             }}
           />
         </label>
-        {loading && <span className="spinner" role="status" aria-label="Simulating" />}
+        {loading && (
+          <SimulationProgress
+            done={answers.filter((a) => a.status !== 'loading').length}
+            total={answers.length}
+            startedAt={sims.startedAt}
+            onCancel={sims.cancel}
+          />
+        )}
+        {!loading && answers.some((a) => a.status === 'error') && (
+          <button type="button" className="btn btn-sm" onClick={sims.retry}>
+            Run again
+          </button>
+        )}
       </div>
       {plans.length === 0 && (
         <p className="muted">Pick one or more headcount plans above to simulate them.</p>
@@ -274,6 +380,7 @@ export function SimulationPanel({
               unit="people in post"
               series={seriesOf('headcount')}
               format={(n) => COUNT.format(n)}
+              limitLabel="target"
             />
             {costHidden ? (
               <figure className="band-chart band-chart-hidden" data-chart="Annual cost">
@@ -291,10 +398,12 @@ export function SimulationPanel({
                 unit={`run rate, ${currency}`}
                 series={seriesOf('cost')}
                 format={(n) => formatMoney(n, currency)}
+                limitLabel="budget"
               />
             )}
           </div>
           <SummaryTable rows={ready} />
+          <PlanOdds rows={ready} />
           <details className="sim-assumptions">
             <summary>Assumptions and warnings</summary>
             {ready.map((r) => (

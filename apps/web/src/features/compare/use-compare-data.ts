@@ -42,9 +42,9 @@ function useLoad<T>(key: string | null, load: () => Promise<T>): Loadable<T> | n
   return state?.key === key ? state.value : { status: 'loading' };
 }
 
-/** The headcount plans saved with the org's scenarios. */
-export function useOrgPlans(orgId: string): Loadable<SavedPlan[]> {
-  return useLoad(`plans\u0000${orgId}`, () => listOrgPlans(orgId))!;
+/** The headcount plans saved with the org's scenarios (read again when `version` changes). */
+export function useOrgPlans(orgId: string, version = 0): Loadable<SavedPlan[]> {
+  return useLoad(`plans\u0000${orgId}\u0000${version}`, () => listOrgPlans(orgId))!;
 }
 
 /** The comparison of the scenarios `ids` (null when none is picked). */
@@ -60,38 +60,79 @@ const simulations = new Map<string, Promise<SimulationAnswer>>();
 
 /** The cache key of a simulation request. */
 export function simulationKey(request: SimulationRequest): string {
-  return JSON.stringify([request.planId, request.on ?? null, request.runs, request.seed]);
+  return JSON.stringify([
+    request.planId,
+    request.planRevision ?? 1,
+    request.on ?? null,
+    request.runs,
+    request.seed,
+  ]);
 }
 
-function simulate(request: SimulationRequest): Promise<SimulationAnswer> {
+function simulate(request: SimulationRequest, signal: AbortSignal): Promise<SimulationAnswer> {
   const key = simulationKey(request);
   let answer = simulations.get(key);
   if (!answer) {
-    answer = runSimulation(request);
+    answer = runSimulation(request, signal);
     simulations.set(key, answer);
     answer.catch(() => simulations.delete(key));
   }
   return answer;
 }
 
-/** The simulations of `requests`, in order, each loading, ready or failed on its own. */
-export function useSimulations(requests: SimulationRequest[]): Loadable<SimulationAnswer>[] {
+/** The simulations of a panel: each one's state, and how to cancel or re-run those in flight. */
+export interface SimulationsState {
+  answers: Loadable<SimulationAnswer>[];
+  /** When the current batch started (`performance.now()`), for the elapsed time on screen. */
+  startedAt: number;
+  /** Aborts the simulations still running (the server cancels them on their workers). */
+  cancel: () => void;
+  /** Runs the cancelled or failed ones again. */
+  retry: () => void;
+}
+
+/** The message of a simulation the user cancelled. */
+export const CANCELLED = 'Cancelled: run it again when you are ready.';
+
+/**
+ * The simulations of `requests`, in order, each loading, ready or failed on its own. `cancel`
+ * aborts those in flight; `retry` asks again for those that did not answer.
+ */
+export function useSimulations(requests: SimulationRequest[]): SimulationsState {
   const keys = requests.map(simulationKey);
   const joined = keys.join('\n');
   const [answers, setAnswers] = useState<Map<string, Loadable<SimulationAnswer>>>(new Map());
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `joined` names every request.
+  const [attempt, setAttempt] = useState(0);
+  const [batch, setBatch] = useState<{ abort: AbortController; startedAt: number } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `joined` names every request; `attempt` re-runs.
   useEffect(() => {
     let live = true;
+    const abort = new AbortController();
+    setBatch({ abort, startedAt: performance.now() });
     requests.forEach((request, k) => {
-      simulate(request).then(
+      setAnswers((m) =>
+        m.get(keys[k]!)?.status === 'ready' ? m : new Map(m).set(keys[k]!, { status: 'loading' }),
+      );
+      simulate(request, abort.signal).then(
         (data) => live && setAnswers((m) => new Map(m).set(keys[k]!, { status: 'ready', data })),
         (error) =>
-          live && setAnswers((m) => new Map(m).set(keys[k]!, { status: 'error', message: message(error) })),
+          live &&
+          setAnswers((m) =>
+            new Map(m).set(keys[k]!, {
+              status: 'error',
+              message: abort.signal.aborted ? CANCELLED : message(error),
+            }),
+          ),
       );
     });
     return () => {
       live = false;
     };
-  }, [joined]);
-  return keys.map((k) => answers.get(k) ?? { status: 'loading' });
+  }, [joined, attempt]);
+  return {
+    answers: keys.map((k) => answers.get(k) ?? { status: 'loading' }),
+    startedAt: batch?.startedAt ?? performance.now(),
+    cancel: () => batch?.abort.abort(),
+    retry: () => setAttempt((n) => n + 1),
+  };
 }

@@ -17,7 +17,7 @@ import { getApiHeaders } from '../auth/view-as';
  * The typed API client (`hc<AppType>`, no code generation) and the calls the web app makes,
  * each returning plain data or throwing an {@link ApiError} that carries the problem's detail.
  */
-const client = hc<AppType>(typeof location === 'undefined' ? 'http://localhost/' : location.origin, {
+export const client = hc<AppType>(typeof location === 'undefined' ? 'http://localhost/' : location.origin, {
   fetch: (input: RequestInfo | URL, init?: RequestInit) => apiFetch(input, init),
 });
 
@@ -286,6 +286,11 @@ export interface SavedPlan {
   name: string;
   author: string;
   createdAt: string;
+  /** The latest revision (the ETag of `GET /api/plans/:id`); absent from older servers. */
+  revision?: number;
+  updatedBy?: string;
+  updatedAt?: string;
+  deleted?: boolean;
   plan: HeadcountPlan;
 }
 
@@ -310,13 +315,17 @@ export interface SimulationRequest {
   on?: { orgId: string } | { scenarioId: string };
   runs: number;
   seed: number;
+  /** The plan's revision: part of the cache key only (a new revision is a new simulation). */
+  planRevision?: number;
 }
 
 /** Runs a saved headcount plan (Monte Carlo, quarterly p10/p50/p90 bands). */
 export async function runSimulation(
   request: SimulationRequest,
+  signal?: AbortSignal,
 ): Promise<SimulationResult & { target: SimulationTarget }> {
-  const { on, ...rest } = request;
-  const res = client.api.simulations.$post({ json: { ...rest, ...on } });
+  const { on, planRevision: _revision, ...rest } = request;
+  // Aborting the request makes the server cancel the simulation on its worker.
+  const res = client.api.simulations.$post({ json: { ...rest, ...on } }, { init: { signal } });
   return call<SimulationResult & { target: SimulationTarget }>(res);
 }
