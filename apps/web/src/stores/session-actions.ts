@@ -177,7 +177,24 @@ function idsOf(ops: Op[]): Set<string> {
   return ids;
 }
 
-/** Undoes the last step (its inverse ops become a new change, saved like any other). */
+/**
+ * After an undo (or a redo) whose change `ops` is the unsaved entry just before the one the undo
+ * (or redo) added, and neither is being saved: drops both, so an undone unsaved change is
+ * cancelled rather than saved twice (a change and its reverse). The state is already back.
+ */
+function cancelUnsavedPair(ops: Op[]): void {
+  const st = get();
+  const n = st.pending.length;
+  if (n < 2 || st.pending[n - 2]?.ops !== ops || n - 2 < st.inFlight) return;
+  const pending = st.pending.slice(0, -2);
+  set({ pending, save: pending.length === 0 ? { status: 'saved' } : st.save });
+  persistPending();
+}
+
+/**
+ * Undoes the last step: an unsaved change is cancelled (nothing is saved for it); a saved one is
+ * reversed by its inverse ops, a new change saved like any other.
+ */
 export function undo(): void {
   const s = get();
   const step = s.undoStack.at(-1);
@@ -191,6 +208,7 @@ export function undo(): void {
   }
   // The redo of this step is its ops again; its inverse is recomputed when it is redone.
   set((st) => ({ redoStack: [...st.redoStack, step] }));
+  cancelUnsavedPair(step.ops);
   notify('info', `Undone: ${step.label}`);
 }
 
@@ -200,12 +218,15 @@ export function redo(): void {
   const step = s.redoStack.at(-1);
   if (!step) return;
   set({ redoStack: s.redoStack.slice(0, -1) });
+  const undoEntry = s.pending.at(-1);
   const r = applyChange(step.ops, step.label, 'redo');
   if (!r.ok) {
     set({ redoStack: s.redoStack });
     notify('error', `Cannot redo "${step.label}": ${r.message}`);
     return;
   }
+  // Redo right after an unsaved undo: the undo and this redo cancel out, nothing to save.
+  if (undoEntry?.label === `Undo: ${step.label}`) cancelUnsavedPair(undoEntry.ops);
   notify('info', `Redone: ${step.label}`);
 }
 

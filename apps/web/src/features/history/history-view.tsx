@@ -1,37 +1,16 @@
-import type { Op } from '@reorg/model';
-import { useCallback, useEffect, useState } from 'react';
-import { listRevisions, type RevisionItem, restoreRevision } from '../../lib/api/client';
+import type { Op, Org } from '@reorg/model';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { getOrg, listRevisions, type RevisionItem, restoreRevision } from '../../lib/api/client';
+import { type ChangeNamer, describeChange, namerOf } from '../../lib/live/describe-change';
 import { notify, useSession } from '../../stores/session-store';
 import { openScenario } from '../../stores/session-sync';
 import './history.css';
 import { useReadOnlyReason } from '../../stores/use-permissions';
 
-/** Names of people and teams in op descriptions (ids when unknown, e.g. removed people). */
-export interface Namer {
-  person(id: string): string;
-  team(id: string): string;
-}
-
-const ID_NAMER: Namer = { person: (id) => id, team: (id) => id };
-
-/** One op in words, with the names the namer knows. */
-export function describeOp(op: Op, n: Namer = ID_NAMER): string {
-  switch (op.type) {
-    case 'changeManager':
-      return `${n.person(op.personId)} now reports to ${op.managerId ? n.person(op.managerId) : 'nobody'}${op.withReports ? '' : ' (alone)'}`;
-    case 'moveTeam':
-      return `team ${n.team(op.teamId)} moves under ${n.person(op.managerId)}`;
-    case 'addPerson':
-      return `adds ${op.person.status === 'open' ? 'an open req' : (op.person.name ?? op.person.id)}${op.person.managerId ? ` under ${n.person(op.person.managerId)}` : ''}`;
-    case 'removePerson':
-      return `removes ${n.person(op.personId)}`;
-    case 'updatePerson':
-      return `updates ${n.person(op.personId)}: ${Object.keys(op.changes).join(', ')}`;
-    case 'assignTeam':
-      return `${n.person(op.personId)} joins team ${op.teamId ? n.team(op.teamId) : '(none)'}`;
-    default:
-      return op.type;
-  }
+/** One op of a saved revision as a sentence with names, never ids: "Removed Ana Ruiz". */
+export function describeOp(op: Op, n: ChangeNamer): string {
+  const text = describeChange(op, n);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
@@ -42,11 +21,14 @@ export function HistoryView() {
   const scenarioId = useSession((s) => s.scenarioId);
   const revision = useSession((s) => s.revision);
   const pending = useSession((s) => s.pending.length);
-  const index = useSession((s) => s.index);
-  const namer: Namer = {
-    person: (id) => index?.byId.get(id)?.name ?? id,
-    team: (id) => index?.teamsById.get(id)?.name ?? id,
-  };
+  const org = useSession((s) => s.org);
+  const orgId = useSession((s) => s.orgId);
+  // People a revision removed are named from the baseline (the scenario no longer has them).
+  const [baseline, setBaseline] = useState<Org | null>(null);
+  useEffect(() => {
+    if (orgId) void getOrg(orgId).then(setBaseline, () => setBaseline(null));
+  }, [orgId]);
+  const namer = useMemo(() => namerOf(org, baseline), [org, baseline]);
   const [revisions, setRevisions] = useState<RevisionItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const readOnly = useReadOnlyReason();

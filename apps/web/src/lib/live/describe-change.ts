@@ -7,10 +7,17 @@ export interface ChangeNamer {
   team(id: string): string;
 }
 
-/** A namer on an org: display names of people, names of teams. */
-export function namerOf(org: Org | null): ChangeNamer {
-  const people = new Map(org?.people.map((p) => [p.id, p]) ?? []);
-  const teams = new Map(org?.teams.map((t) => [t.id, t]) ?? []);
+/**
+ * A namer on one org or several (the first that knows an id names it: e.g. the scenario now,
+ * then its baseline for people it removed): display names of people, names of teams.
+ */
+export function namerOf(...orgs: (Org | null | undefined)[]): ChangeNamer {
+  const people = new Map<string, Org['people'][number]>();
+  const teams = new Map<string, Org['teams'][number]>();
+  for (const org of [...orgs].reverse()) {
+    for (const p of org?.people ?? []) people.set(p.id, p);
+    for (const t of org?.teams ?? []) teams.set(t.id, t);
+  }
   return {
     person: (id) => (people.has(id) ? getDisplayName(people.get(id)) : id),
     team: (id) => teams.get(id)?.name ?? id,
