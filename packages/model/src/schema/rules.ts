@@ -12,6 +12,10 @@ export const RULES = {
     severity: 'info',
     source: 'Data integrity: manager ids read as the record they differ from only in case or leading zeros',
   },
+  'graph.terminated_left_out': {
+    severity: 'info',
+    source: 'Data integrity: people who have left (terminated status or date) are not in the org',
+  },
   'graph.leaving_at_top': {
     severity: 'info',
     source: 'Data integrity: a leaving (e.g. eliminated) post is not a head of the org',
@@ -81,6 +85,10 @@ export const RULES = {
   'org.no_platform': {
     severity: 'info',
     source: 'EL26: over 20 engineers in stream-aligned teams need a platform team',
+  },
+  'interaction.unknown_team': {
+    severity: 'warning',
+    source: 'Data integrity: every interaction is between two teams of the org',
   },
   'interaction.stale': {
     severity: 'warning',

@@ -33,6 +33,8 @@ export type ImportPlan =
 /** Each file kind in words. */
 export const KIND_TEXT: Record<FileKind | 'unknown', string> = {
   'hris-csv': 'HRIS export (one row per person)',
+  'hris-json': 'HR records (JSON list, one per person)',
+  backstage: 'Backstage catalog (Groups and Users)',
   'uk-senior': 'UK organogram: senior posts',
   'uk-junior': 'UK organogram: junior posts (counts by grade)',
   'org-json': 'reorg org document (JSON)',
