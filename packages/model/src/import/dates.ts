@@ -30,21 +30,24 @@ const MONTH_NAME_DAY = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/i;
 const EXCEL_SERIAL = /^(\d{5})(?:\.\d+)?$/;
 
 /**
- * Decides the day/month order of a file's dates from its values: a first part above 12 means day
- * first, a second part above 12 means month first. When no value decides (every part ≤ 12), or
- * values contradict each other, the order is `MM-DD-YYYY` (`assumed`) unless `given`.
+ * Decides the day/month order of a file's dates from its values: a value whose first part is
+ * above 12 (and second not) votes day first, one whose second part is above 12 votes month first;
+ * a value impossible both ways (`31/13/2022`) does not vote. The larger vote wins. When no value
+ * votes (every part ≤ 12) or the votes tie, the order is `MM-DD-YYYY` (`assumed`) unless `given`.
  */
 export function decideDateOrder(values: Iterable<string>, given?: DateFormat): DateOrder {
   if (given) return { format: given, decidedBy: 'given' };
-  let dayFirst = false;
-  let monthFirst = false;
+  let dayFirst = 0;
+  let monthFirst = 0;
   for (const v of values) {
     const m = NUMERIC.exec(v.trim());
     if (!m) continue;
-    if (Number(m[1]) > 12) dayFirst = true;
-    if (Number(m[2]) > 12) monthFirst = true;
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (a > 12 && b <= 12) dayFirst++;
+    if (b > 12 && a <= 12) monthFirst++;
   }
-  if (dayFirst !== monthFirst) return { format: dayFirst ? 'DD-MM-YYYY' : 'MM-DD-YYYY', decidedBy: 'values' };
+  if (dayFirst !== monthFirst)
+    return { format: dayFirst > monthFirst ? 'DD-MM-YYYY' : 'MM-DD-YYYY', decidedBy: 'values' };
   return { format: 'MM-DD-YYYY', decidedBy: 'assumed' };
 }
 

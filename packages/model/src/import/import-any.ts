@@ -12,7 +12,7 @@ import { importHrisJson } from './hris-json';
 import { importLadderCsv } from './ladder-csv';
 import { toOrgIssues } from './org-issues';
 import { type ImportIssue, type ImportResult, IssueCollector } from './result';
-import { importTeamsFile, type TeamsDirection } from './teams-file';
+import { importTeamsFiles, type TeamsDirection } from './teams-file';
 import { importUkOrganogram } from './uk-organogram';
 
 /** Options of {@link importAny}; each applies to the formats that use it. */
@@ -54,7 +54,8 @@ function take<T>(result: ImportResult<T>, sink: Sink): T | undefined {
  * (`detectFileKind`): at most one org source (an org JSON, an HRIS CSV or JSON list of HR
  * records, or a UK organogram senior CSV with at most one junior CSV, in either order), at most
  * one Backstage catalog, optionally one ladder CSV (the org's ladder) and any teams files
- * (applied in order with `applyTeamsFile`).
+ * (read together with `importTeamsFiles`, so that they name each other's teams, then applied
+ * with `applyTeamsFile`).
  *
  * A Backstage catalog beside an HRIS file gives the teams, and each HR person the team of the
  * catalog user matched by e-mail or `metadata.name` (`joinCatalogUsers`; users matching no one are
@@ -122,9 +123,12 @@ export function importAny(files: readonly InputFile[], options: ImportAnyOptions
         );
   if (org && catalog)
     org = sources[0] ? joinCatalog(org, catalog, catalogs[0].name, sink) : withCatalog(org, catalog);
-  for (const f of teamsFiles) {
+  if (teamsFiles.length > 0) {
     const teams = take(
-      importTeamsFile(f.text, f.name, { direction: options.teamsDirection, dateFormat: options.dateFormat }),
+      importTeamsFiles(teamsFiles, {
+        ...(options.teamsDirection ? { direction: options.teamsDirection } : {}),
+        ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
+      }),
       sink,
     );
     if (org && teams) org = applyTeamsFile(org, teams);
@@ -164,7 +168,7 @@ function joinCatalog(org: Org, catalog: BackstageCatalog, file: string, sink: Si
     const shown = unmatched.slice(0, 5).join(', ');
     sink.warnings.push({
       file,
-      message: `${unmatched.length} catalog users match no one in the HR file by e-mail or name (${shown}${unmatched.length > 5 ? ', …' : ''}): left out; ${matched} of ${org.people.length} people took their team from the catalog`,
+      message: `${unmatched.length} catalog ${unmatched.length === 1 ? 'user matches' : 'users match'} no one in the HR file by e-mail or name (${shown}${unmatched.length > 5 ? ', …' : ''}): left out; ${matched} of ${org.people.length} people took their team from the catalog`,
     });
   }
   const catalogIds = new Set(catalog.teams.map((t) => t.id));

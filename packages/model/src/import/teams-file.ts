@@ -27,6 +27,8 @@ export interface TeamsFile {
 export interface Located {
   where: string;
   raw: unknown;
+  /** Where issues about it go (its file's view of the collector); the caller's sink when absent. */
+  sink?: IssueSink;
 }
 
 /**
@@ -48,21 +50,37 @@ export function importTeamsFile(
   fileName?: string,
   options: TeamsFileOptions = {},
 ): ImportResult<TeamsFile> {
-  const issues = new IssueCollector(fileName);
-  const docs = parseDocuments(
-    fileName && isMarkdownName(fileName) ? (frontMatter(text) ?? '') : text,
-    issues,
-  );
-  if (!docs) return issues.fail();
+  return importTeamsFiles([{ name: fileName, text }], options);
+}
+
+/**
+ * Reads several teams files as one (a Team API repository keeps one team per file): teams of
+ * every file are known to the interactions of every other (by id or name, and by type for the
+ * direction), and repeats across files count once. Issues name their file.
+ */
+export function importTeamsFiles(
+  files: readonly { name?: string; text: string }[],
+  options: TeamsFileOptions = {},
+): ImportResult<TeamsFile> {
+  const issues = new IssueCollector(files.length === 1 ? files[0].name : undefined);
   const rawTeams: Located[] = [];
   const rawInteractions: Located[] = [];
-  for (const { where, raw } of docs) collect(where, raw, rawTeams, rawInteractions, issues);
-  if (rawTeams.length === 0 && rawInteractions.length === 0 && !issues.failed) {
-    issues.error({
-      message: 'no teams found: expected { teams, interactions }, a list of teams, or Team API YAML',
-    });
+  for (const file of files) {
+    const sink = files.length === 1 ? issues : issues.forFile(file.name);
+    const text = file.name && isMarkdownName(file.name) ? (frontMatter(file.text) ?? '') : file.text;
+    const docs = parseDocuments(text, sink);
+    if (!docs) continue;
+    const [teamsBefore, interactionsBefore] = [rawTeams.length, rawInteractions.length];
+    for (const { where, raw } of docs) collect(where, raw, rawTeams, rawInteractions, sink);
+    for (const l of [...rawTeams.slice(teamsBefore), ...rawInteractions.slice(interactionsBefore)])
+      l.sink = sink;
+    if (rawTeams.length === teamsBefore && rawInteractions.length === interactionsBefore) {
+      sink.error({
+        message: 'no teams found: expected { teams, interactions }, a list of teams, or Team API YAML',
+      });
+    }
   }
-  const read = rawTeams.map((t) => readTeam(t, issues)).filter((t) => t !== undefined);
+  const read = rawTeams.map((t) => readTeam(t, t.sink ?? issues)).filter((t) => t !== undefined);
   const teams = dedupeTeams(
     read.map((r) => r.team),
     issues,
@@ -70,7 +88,7 @@ export function importTeamsFile(
   const resolve = createTeamRefResolver(teams);
   const types = new Map(teams.map((t) => [t.id, t.type]));
   const context = {
-    issues,
+    issues: issues as IssueSink,
     resolve,
     typeOf: (id: string) => types.get(id),
     direction: options.direction ?? 'listed-consumes',
@@ -79,12 +97,13 @@ export function importTeamsFile(
   const interactions: Interaction[] = [];
   for (const r of read) {
     r.interactions.forEach((raw, i) => {
-      const it = readInteraction({ where: `${r.where}, interactions[${i}]`, raw }, context, r.team.id);
+      const where = `${r.where}, interactions[${i}]`;
+      const it = readInteraction({ where, raw }, { ...context, issues: r.sink }, r.team.id);
       if (it) interactions.push(it);
     });
   }
   for (const located of rawInteractions) {
-    const it = readInteraction(located, context);
+    const it = readInteraction(located, { ...context, issues: located.sink ?? issues });
     if (it) interactions.push(it);
   }
   return issues.finish({ teams, interactions: dedupeInteractions(interactions) });
@@ -141,11 +160,13 @@ function collect(
 
 interface ReadTeam {
   where: string;
+  sink: IssueSink;
   team: Team;
   interactions: unknown[];
 }
 
 function readTeam({ where, raw }: Located, issues: IssueSink): ReadTeam | undefined {
+  const sink = issues;
   if (!isRaw(raw)) {
     issues.error({ message: `${where}: expected a team object` });
     return undefined;
@@ -181,7 +202,7 @@ function readTeam({ where, raw }: Located, issues: IssueSink): ReadTeam | undefi
   }
   const interactions = info?.interactions ?? raw.interactions ?? [];
   if (!Array.isArray(interactions)) issues.error({ message: `${where}: interactions must be a list` });
-  return { where, team: parsed.data, interactions: Array.isArray(interactions) ? interactions : [] };
+  return { where, sink, team: parsed.data, interactions: Array.isArray(interactions) ? interactions : [] };
 }
 
 function readDomains(value: unknown, where: string, issues: IssueSink): Team['domains'] {
