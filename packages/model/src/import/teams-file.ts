@@ -125,11 +125,14 @@ function parseDocuments(text: string, issues: IssueSink): Located[] | undefined 
   list.forEach((doc, i) => {
     // One line per document: a broken document makes the YAML parser report every later line.
     const first = doc.errors[0];
-    if (first) issues.error({ message: `YAML document ${i + 1}: ${first.message.split('\n')[0]}` });
+    if (first) {
+      issues.error({ message: `YAML document ${i + 1}: ${first.message.split('\n')[0]}` });
+      return; // what the parser salvaged of a broken document would only add confusing errors
+    }
     const raw = doc.toJS();
     if (raw !== null && raw !== undefined) out.push({ where: `document ${i + 1}`, raw });
   });
-  return out;
+  return list.some((doc) => doc.errors.length > 0) ? undefined : out;
 }
 
 function collect(
