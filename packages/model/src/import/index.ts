@@ -25,7 +25,7 @@ export {
   matchHrisColumns,
 } from './hris-columns';
 export { type HrisImportOptions, importHrisCsv } from './hris-csv';
-export { findJsonRecords, importHrisJson } from './hris-json';
+export { findJsonRecords, importHrisJson, recordsToTable } from './hris-json';
 export { type ImportAnyOptions, importAny } from './import-any';
 export { importLadderCsv, type LadderCsvOptions } from './ladder-csv';
 export { type IdChange, idMatchKey, normalizeManagerIds } from './normalize-ids';
