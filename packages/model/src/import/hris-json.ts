@@ -38,12 +38,12 @@ const PERSON_FIELDS = [
  * The HR records of a JSON document, or `undefined` when it holds none: a bare array, or the list
  * under one of {@link LIST_KEYS}, of objects whose keys match an employee id and at least one
  * other person field (manager, email, title, first or last name, start date) by the HRIS column
- * aliases. An org JSON that `loadOrg` reads is not records. `where` names the list for messages.
+ * aliases. An org JSON (a `schemaVersion` or `asOf`, or a document `loadOrg` reads) is not records. `where` names the list for messages.
  */
 export function findJsonRecords(doc: unknown): { records: Raw[]; where: string } | undefined {
   const candidates: { list: unknown; where: string }[] = Array.isArray(doc)
     ? [{ list: doc, where: 'the array' }]
-    : isRaw(doc) && !loadOrg(doc).ok
+    : isRaw(doc) && !('schemaVersion' in doc) && !('asOf' in doc) && !loadOrg(doc).ok
       ? LIST_KEYS.filter((k) => Array.isArray(doc[k])).map((k) => ({ list: doc[k], where: `"${k}"` }))
       : [];
   for (const { list, where } of candidates) {
