@@ -93,7 +93,10 @@ function detectJson(name: string, text: string): DetectedFile {
     return { kind: 'org-json' };
   }
   if (isRaw(doc) && (Array.isArray(doc.teams) || Array.isArray(doc.interactions))) return { kind: 'teams' };
-  return { kind: 'unknown', reason: `${name} is JSON but has neither "people" (an org) nor "teams"` };
+  return {
+    kind: 'unknown',
+    reason: `${name} is JSON but not an org ("people"), a list of HR records, a Backstage catalog or teams ("teams")`,
+  };
 }
 
 function detectYaml(name: string, text: string): DetectedFile {

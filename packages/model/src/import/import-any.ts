@@ -71,7 +71,7 @@ export function importAny(files: readonly InputFile[], options: ImportAnyOptions
   const kinded: Kinded[] = [];
   for (const file of files) {
     const d = detectFileKind(file);
-    if (d.kind === 'unknown') issues.error({ file: file.name, message: d.reason });
+    if (d.kind === 'unknown') issues.error({ file: file.name, message: withoutName(d.reason, file.name) });
     else kinded.push({ ...file, kind: d.kind });
   }
   if (files.length === 0) issues.error({ message: 'no input files' });
@@ -136,6 +136,13 @@ export function importAny(files: readonly InputFile[], options: ImportAnyOptions
   for (const e of sink.errors) issues.error(e);
   for (const w of sink.warnings) issues.warn(w);
   return org ? issues.finish(org) : issues.fail();
+}
+
+/** A detection reason without the file name it starts with (the issue names the file once). */
+function withoutName(reason: string, name: string): string {
+  if (reason.startsWith(`${name}: `)) return reason.slice(name.length + 2);
+  if (reason.startsWith(`${name} `)) return `the file ${reason.slice(name.length + 1)}`;
+  return reason;
 }
 
 /** An org with no people (yet), marked teams-only with `reason`. */
