@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { AnalysisReportSchema, HRIS_FIELDS, IsoDateSchema, OrgSchema } from '@reorg/model';
+import { AnalysisReportSchema, DATE_FORMATS, HRIS_FIELDS, IsoDateSchema, OrgSchema } from '@reorg/model';
 import { IdParamSchema } from './http';
 import { IMPORT_FORMATS } from './services/org-import';
 
@@ -72,7 +72,7 @@ export const AsOfQuerySchema = z.object({
 export const ImportQuerySchema = z.object({
   format: z.enum(IMPORT_FORMATS).optional().openapi({
     description:
-      'json (an org document), hris (a HRIS CSV export) or uk-organogram (multipart senior + junior CSV). Default: from the Content-Type.',
+      'json (an org document), hris (a HRIS CSV export), uk-organogram (multipart senior + junior CSV) or auto (any multipart files recognised by content: HR records as JSON, a Backstage catalog, Team API files, ladders). Default: from the Content-Type.',
   }),
   id: IdParamSchema.optional().openapi({
     description:
@@ -108,6 +108,11 @@ export const ImportQuerySchema = z.object({
         'HRIS CSV (and `auto`) imports: a JSON object of field → column header that overrides the automatic matching, e.g. `{"manager":"reports_to_resolved"}`; `""` leaves a field unmatched. Fields: the model\'s `HRIS_FIELDS`. A header the file lacks is a 422.',
       example: '{"manager":"reports_to_resolved"}',
     }),
+  dateFormat: z.enum(DATE_FORMATS).optional().openapi({
+    description:
+      'HRIS and `auto` imports: how dates such as 09-10-2023 are written when no date of the file decides (default: decided from the values, else MM-DD-YYYY with a warning).',
+    example: 'DD-MM-YYYY',
+  }),
   normalizeIds: z
     .enum(['true', 'false', '1', '0'])
     .transform((v) => v === 'true' || v === '1')

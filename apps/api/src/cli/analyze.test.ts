@@ -152,9 +152,10 @@ describe('reorg analyze exit codes', () => {
   it('exits 2 on usage errors', async () => {
     for (const args of [
       [],
-      ['a', 'b', 'c'],
       ['x.csv', '--format', 'xml'],
       ['x.csv', '--as-of', 'yesterday'],
+      ['x.csv', '--date-format', 'YYYY-DD-MM'],
+      ['x.csv', '--teams-direction', 'sideways'],
     ]) {
       const t = createTestIo();
       expect(await main(['analyze', ...args], t.io)).toBe(2);

@@ -1,18 +1,33 @@
 import { parseArgs } from 'node:util';
-import { analyzeOrg, isCalendarDate } from '@reorg/model';
+import { analyzeOrg, isCalendarDate, parseDateFormat, type TeamsDirection } from '@reorg/model';
 import { formatReportTable } from './format-report';
 import { type CliIo, UsageError } from './io';
 import { applyLadderFile, applyPolicyFile, loadOrgInput } from './load-input';
 
 /**
- * `reorg analyze FILE [FILE2] [--ladder F] [--policy F] [--as-of DATE] [--format table|json]
- * [--fail-on error|warning] [--normalize-ids]`: prints the analysis report. Exit 0 on success, 1 on invalid input
- * (with file, row and column), 2 on usage errors, 3 when a finding at or above `--fail-on` exists.
+ * `reorg analyze FILE|FOLDER... [--ladder F] [--policy F] [--as-of DATE] [--format table|json]
+ * [--fail-on error|warning] [--normalize-ids] [--date-format DD-MM-YYYY|MM-DD-YYYY]
+ * [--teams-direction listed-consumes|listed-provides]`: prints the analysis report. Exit 0 on
+ * success, 1 on invalid input (with file, row and column), 2 on usage errors, 3 when a finding at
+ * or above `--fail-on` exists. The analysis date is the org's `asOf` unless `--as-of` is given.
  */
 export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseAnalyzeArgs(args);
-  if (positionals.length < 1 || positionals.length > 2) {
-    throw new UsageError('expected one file, or a UK organogram senior and junior pair');
+  if (positionals.length < 1) throw new UsageError('expected at least one file or folder');
+  const dateFormatRaw = values['date-format'];
+  const dateFormat = dateFormatRaw === undefined ? undefined : parseDateFormat(dateFormatRaw);
+  if (dateFormatRaw !== undefined && !dateFormat) {
+    throw new UsageError(`--date-format must be DD-MM-YYYY or MM-DD-YYYY, not '${dateFormatRaw}'`);
+  }
+  const teamsDirection = values['teams-direction'];
+  if (
+    teamsDirection !== undefined &&
+    teamsDirection !== 'listed-consumes' &&
+    teamsDirection !== 'listed-provides'
+  ) {
+    throw new UsageError(
+      `--teams-direction must be listed-consumes or listed-provides, not '${teamsDirection}'`,
+    );
   }
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json')
@@ -26,7 +41,17 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--as-of must be a real date as YYYY-MM-DD, not '${asOf}'`);
   }
 
-  const loaded = await loadOrgInput(positionals, { asOf, normalizeIds: values['normalize-ids'] }, io);
+  const loaded = await loadOrgInput(
+    positionals,
+    {
+      asOf,
+      normalizeIds: values['normalize-ids'],
+      ...(dateFormat ? { dateFormat } : {}),
+      ...(teamsDirection ? { teamsDirection: teamsDirection as TeamsDirection } : {}),
+      ...(format === 'json' ? {} : { warningLines: 5 }),
+    },
+    io,
+  );
   if (!loaded.ok) {
     io.stderr(`${loaded.errors.join('\n')}\n`);
     return 1;
@@ -42,13 +67,7 @@ export async function runAnalyze(args: string[], io: CliIo): Promise<number> {
     if (!withPolicy.ok) return fail(io, withPolicy.errors);
     org = withPolicy.org;
   }
-  const shown = format === 'json' ? loaded.warnings : loaded.warnings.slice(0, 5);
-  for (const w of shown) io.stderr(`warning: ${w}\n`);
-  if (shown.length < loaded.warnings.length) {
-    io.stderr(
-      `warning: … and ${loaded.warnings.length - shown.length} more import warnings (--format json lists all)\n`,
-    );
-  }
+  for (const w of loaded.warnings) io.stderr(w.startsWith('  ') ? `${w}\n` : `warning: ${w}\n`);
 
   const report = analyzeOrg(org, asOf ? { asOf } : {});
   io.stdout(
@@ -78,6 +97,8 @@ function parseAnalyzeArgs(args: string[]) {
         format: { type: 'string' },
         'fail-on': { type: 'string' },
         'normalize-ids': { type: 'boolean' },
+        'date-format': { type: 'string' },
+        'teams-direction': { type: 'string' },
       },
     });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 
 /** What a command needs from the outside world; tests pass a fake. */
 export interface CliIo {
@@ -10,6 +10,8 @@ export interface CliIo {
   today: () => string;
   /** True when stdout is a terminal (colors). */
   isTty: boolean;
+  /** The entries of `path` when it is a folder (names, not paths), else undefined. */
+  listDir?: (path: string) => Promise<string[] | undefined>;
 }
 
 /** The real process IO. */
@@ -20,6 +22,7 @@ export const processIo: CliIo = {
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
   today: () => new Date().toISOString().slice(0, 10),
   isTty: Boolean(process.stdout.isTTY),
+  listDir: async (path) => ((await stat(path)).isDirectory() ? readdir(path) : undefined),
 };
 
 /** A usage error: exit code 2 with the message and the command's usage. */

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { thirdPartyPath } from '../../../../fixtures/third-party-data';
 import type { CliIo } from './io';
 
@@ -16,6 +16,7 @@ export function createTestIo(today = '2026-11-21') {
     },
     today: () => today,
     isTty: false,
+    listDir: async (path) => ((await stat(path)).isDirectory() ? readdir(path) : undefined),
   };
   return {
     io,

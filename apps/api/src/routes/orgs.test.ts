@@ -278,6 +278,39 @@ describe.each(ENGINES)('orgs on %s', (engine) => {
     expect((await post('&id=hris-org')).status).toBe(409);
   });
 
+  it('imports a Backstage catalog with its HR file, and Team API files, as multipart ?format=auto', async () => {
+    const fixture = (p: string) =>
+      readFileSync(new URL(`../../../../fixtures/imports/${p}`, import.meta.url), 'utf8');
+    const form = new FormData();
+    form.append('file1', new Blob([fixture('backstage/org.yaml')]), 'org.yaml');
+    form.append('file2', new Blob([fixture('backstage/people.csv')]), 'people.csv');
+    form.append('file3', new Blob([fixture('team-api/checkout.md')]), 'checkout.md');
+    const res = await app.request('/api/orgs?format=auto&asOf=2024-01-31&id=acme-catalog&name=ACME', {
+      method: 'POST',
+      body: form,
+    });
+    expect(res.status).toBe(201);
+    const body = await readJson(res);
+    // 4 catalog groups + the checkout team of the Team API file; 4 people from the HR file.
+    expect(body).toMatchObject({ id: 'acme-catalog', source: 'auto', summary: { people: 4, teams: 5 } });
+    expect(body.warnings.map((w: { message: string }) => w.message)).toEqual([
+      '1 catalog user matches no one in the HR file by e-mail or name (eli): left out; 4 of 4 people took their team from the catalog',
+    ]);
+  });
+
+  it('reads ?dateFormat= for dates no value of the file decides, and refuses another value', async () => {
+    const post = (q: string) =>
+      app.request(`/api/orgs?format=hris&asOf=2024-01-31${q}`, {
+        method: 'POST',
+        body: 'Employee ID,Manager ID,Hire Date\na,,09-10-2023\n',
+        headers: { 'content-type': 'text/csv' },
+      });
+    expect((await post('&id=dated&dateFormat=DD-MM-YYYY')).status).toBe(201);
+    const doc = await readJson(await app.request('/api/orgs/dated'));
+    expect(doc.org.people[0].startDate).toBe('2023-10-09');
+    expect((await post('&id=dated-2&dateFormat=YYYY')).status).toBe(422); // a bad query is a validation problem
+  });
+
   it('refuses a UK organogram without its senior file (422 naming the field)', async () => {
     const form = new FormData();
     form.append('junior', new Blob(['a,b\n1,2']), 'junior.csv');

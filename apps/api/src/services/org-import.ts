@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type DateFormat,
   type HrisMapping,
   type ImportIssue,
   type ImportResult,
@@ -29,6 +30,8 @@ export interface ImportQuery {
   mapping?: HrisMapping;
   /** Rewrite manager ids that differ from a record's only in case or leading zeros (`normalizeManagerIds`). */
   normalizeIds?: boolean;
+  /** How ambiguous numeric dates are written (HRIS and `auto` imports). */
+  dateFormat?: DateFormat;
 }
 
 /** An imported org ready to store, or the problem to answer with (nothing is stored then). */
@@ -72,6 +75,7 @@ async function readImportBody(c: Context, query: ImportQuery, today: string): Pr
     asOf: query.asOf ?? today,
     ...(query.currency ? { currency: query.currency } : {}),
     ...(query.mapping ? { mapping: query.mapping } : {}),
+    ...(query.dateFormat ? { dateFormat: query.dateFormat } : {}),
   };
   if (format === 'json') {
     if (multipart) return wrongBody('json', 'a JSON org document');

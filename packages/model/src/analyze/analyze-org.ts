@@ -1,6 +1,6 @@
 import type { Org } from '../schema/org';
 import type { AnalysisReport, Finding } from '../schema/report';
-import { type AnalyzeOptions, createAnalysisContext } from './context';
+import { type AnalysisContext, type AnalyzeOptions, addFinding, createAnalysisContext } from './context';
 import { checkGraph } from './graph-rules';
 import { checkInteractions } from './interactions';
 import { checkPeopleOnLadder } from './ladder-people';
@@ -20,12 +20,16 @@ import { analyzeTeams } from './teams';
  */
 export function analyzeOrg(org: Org, options: AnalyzeOptions = {}): AnalysisReport {
   const ctx = createAnalysisContext(org, options);
-  checkGraph(ctx);
-  const managers = analyzeSpans(ctx);
-  checkLayers(ctx, managers);
+  const teamsOnly = org.importNotes?.teamsOnly;
+  let managers: ReturnType<typeof analyzeSpans> = [];
+  if (teamsOnly === undefined) {
+    checkGraph(ctx);
+    managers = analyzeSpans(ctx);
+    checkLayers(ctx, managers);
+  } else reportTeamsOnly(ctx, teamsOnly);
   checkLadder(ctx);
-  checkPeopleOnLadder(ctx);
-  const teams = analyzeTeams(ctx);
+  if (teamsOnly === undefined) checkPeopleOnLadder(ctx);
+  const teams = analyzeTeams(ctx, { reportingLines: teamsOnly === undefined });
   checkInteractions(ctx);
   const findings = sortBySeverity(ctx.findings);
   return {
@@ -38,6 +42,22 @@ export function analyzeOrg(org: Org, options: AnalyzeOptions = {}): AnalysisRepo
     teams,
     findings,
   };
+}
+
+/**
+ * One `analysis.check_skipped` finding for an org read without reporting lines (a teams file
+ * alone, a Backstage catalog without an HRIS file): the people rules (`graph.*`, `span.*`,
+ * `layers.*`, the ladder checks on people, `team.no_manager`, `team.split_reporting`) are skipped.
+ */
+function reportTeamsOnly(ctx: AnalysisContext, reason: string): void {
+  addFinding(
+    ctx,
+    'analysis.check_skipped',
+    { kind: 'org', id: ctx.org.id },
+    `Teams only: ${reason}, so the people rules (reporting lines, span of control, layers, levels, team managers) are skipped; teams and interactions are analysed.`,
+    'Give an HRIS export (or an org JSON) beside the teams to analyse people too.',
+    { rule: 'people', reason },
+  );
 }
 
 /**

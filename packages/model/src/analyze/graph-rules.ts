@@ -137,6 +137,20 @@ function reportNormalizedIds(ctx: AnalysisContext): void {
   );
 }
 
+/** One info finding counting the people the import left out as already gone (`org.importNotes.terminatedIds`). */
+function reportTerminated(ctx: AnalysisContext): void {
+  const ids = ctx.org.importNotes?.terminatedIds ?? [];
+  if (ids.length === 0) return;
+  addFinding(
+    ctx,
+    'graph.terminated_left_out',
+    { kind: 'org', id: ctx.org.id },
+    `${ids.length} ${ids.length === 1 ? 'person who has' : 'people who have'} left (a terminated status, or a termination date on or before ${ctx.org.asOf}) ${ids.length === 1 ? 'was' : 'were'} left out of the org: ${listNames(ids.slice(0, 5), ids.length, 5)}.`,
+    'Nothing to do; export active people only if you do not want them counted here. Anyone still reporting to them is a graph.dangling_manager.',
+    { count: ids.length, ids },
+  );
+}
+
 function checkCycles(ctx: AnalysisContext): void {
   for (const cycle of ctx.graph.cycles) {
     const ids = cycle.map((i) => ctx.graph.records[i].id);
@@ -276,6 +290,7 @@ export function checkGraph(ctx: AnalysisContext): void {
   checkSelfReports(ctx);
   checkDangling(ctx);
   reportNormalizedIds(ctx);
+  reportTerminated(ctx);
   checkOrphanAggregates(ctx);
   checkCycles(ctx);
   checkLeavingAtTop(ctx);

@@ -50,8 +50,21 @@ describe('interaction.stale', () => {
     expect(fs[1].message).toContain('1 day before');
   });
 
-  it('skips interactions naming a team the org does not have', () => {
-    expect(run([{ from: 'A', to: 'Z', mode: 'collaboration', expectedEnd: '2024-01-01' }])).toEqual([]);
+  it('skips interactions naming a team the org does not have, with one interaction.unknown_team finding', () => {
+    const fs = run([
+      { from: 'A', to: 'Z', mode: 'collaboration', expectedEnd: '2024-01-01' },
+      { from: 'Y', to: 'B', mode: 'x-as-a-service' },
+    ]);
+    expect(fs.map((f) => [f.code, f.severity, f.data])).toEqual([
+      [
+        'interaction.unknown_team',
+        'warning',
+        { count: 2, teams: ['Z', 'Y'], interactions: ['A->Z', 'Y->B'] },
+      ],
+    ]);
+    expect(fs[0].message).toBe(
+      "2 interactions name a team that is not in the org ('Z', 'Y'): A → Z (collaboration), Y → B (x-as-a-service). They are not analysed.",
+    );
   });
 });
 
@@ -71,6 +84,7 @@ describe('interaction.stream_aligned_provider', () => {
         'B->C',
         { from: 'B', to: 'C', fromType: 'stream-aligned' },
       ],
+      ['interaction.unknown_team', 'warning', 'o', { count: 1, teams: ['Z'], interactions: ['Z->C'] }],
     ]);
     expect(fs[0].message).toBe(
       'Billing (B), a stream-aligned team, provides Search (C) with x-as-a-service.',

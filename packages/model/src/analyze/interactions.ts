@@ -163,9 +163,13 @@ export function checkInteractions(ctx: AnalysisContext): void {
   const columns = getTeamColumns(teams);
   const ends = getEnds(interactions, columns);
   const { isTeam, type, teamOfSlot } = columns;
+  const unknown: Interaction[] = [];
   for (let k = 0; k < interactions.length; k++) {
     const x = interactions[k];
-    if (ends.from[k] < 0 || ends.to[k] < 0) continue;
+    if (ends.from[k] < 0 || ends.to[k] < 0) {
+      unknown.push(x);
+      continue;
+    }
     const from = teamOfSlot[ends.from[k]];
     if (x.mode !== 'x-as-a-service') {
       if (x.expectedEnd && x.expectedEnd < ctx.asOf)
@@ -174,4 +178,19 @@ export function checkInteractions(ctx: AnalysisContext): void {
       addProviderFinding(ctx, x, teams[from], teams[teamOfSlot[ends.to[k]]]);
   }
   checkCollaborations(ctx, ends);
+  if (unknown.length > 0) addUnknownTeamFinding(ctx, unknown, new Set(columns.slotById.keys()));
+}
+
+/** `interaction.unknown_team`: one finding listing the interactions that name a team the org lacks. */
+function addUnknownTeamFinding(ctx: AnalysisContext, list: Interaction[], known: ReadonlySet<string>): void {
+  const missing = [...new Set(list.flatMap((x) => [x.from, x.to]).filter((id) => !known.has(id)))];
+  const shown = list.slice(0, 5).map((x) => `${x.from} → ${x.to} (${x.mode})`);
+  addFinding(
+    ctx,
+    'interaction.unknown_team',
+    { kind: 'org', id: ctx.org.id },
+    `${plural(list.length, 'interaction')} ${list.length === 1 ? 'names' : 'name'} a team that is not in the org (${formatNameList(missing.map((m) => `'${m}'`))}): ${shown.join(', ')}${list.length > 5 ? ` and ${list.length - 5} more` : ''}. They are not analysed.`,
+    'Add the missing teams (a teams file, or the team column of the HRIS export), or correct the team names in the interactions.',
+    { count: list.length, teams: missing, interactions: list.map((x) => `${x.from}->${x.to}`) },
+  );
 }

@@ -296,16 +296,20 @@ function checkNoPlatform(ctx: AnalysisContext, index: TeamIndex): void {
  *   of type `platform`; `data.basis` and the message say how the teams were chosen. With no
  *   engineering team in data that would otherwise trip it, one `analysis.check_skipped` instead.
  */
-export function analyzeTeams(ctx: AnalysisContext): TeamReport[] {
+export function analyzeTeams(
+  ctx: AnalysisContext,
+  { reportingLines = true }: { reportingLines?: boolean } = {},
+): TeamReport[] {
   const index = getTeamIndex(ctx.graph, ctx.org.teams);
   const rows = getTeamRows(ctx, index);
   const { teams, managerOf, isTeam } = index;
+  const members = reportingLines || ctx.org.people.length > 0;
   for (let t = 0; t < teams.length; t++) {
     if (!isTeam[t]) continue;
     const manager = managerOf[t];
-    if (manager < 0) addNoManagerFinding(ctx, teams[t]);
-    checkSize(ctx, index, t, manager);
-    checkSplitReporting(ctx, index, t, manager);
+    if (reportingLines && manager < 0) addNoManagerFinding(ctx, teams[t]);
+    if (members) checkSize(ctx, index, t, manager);
+    if (reportingLines) checkSplitReporting(ctx, index, t, manager);
     checkCognitiveLoad(ctx, index, t);
   }
   checkNoPlatform(ctx, index);

@@ -42,11 +42,11 @@ export function parseAmount(raw: string): CellResult<ParsedAmount> {
 }
 
 /**
- * Reads a calendar date as `YYYY-MM-DD`: accepts `YYYY-MM-DD`, `YYYY/MM/DD` and an ISO date-time
- * (the time is dropped). Day-first and month-first dates are refused as ambiguous.
+ * Reads a calendar date as `YYYY-MM-DD`: accepts `YYYY-MM-DD`, `YYYY/MM/DD`, an ISO date-time
+ * (the time is dropped) and a date with a UTC offset as Workday writes it (`2021-04-01-07:00`). Day-first and month-first dates are refused as ambiguous.
  */
 export function parseIsoDate(raw: string): CellResult<string> {
-  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ].*)?$/.exec(raw.trim());
+  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ].*|Z|[-+]\d{2}:?\d{2})?$/.exec(raw.trim());
   if (!m) return { ok: false, message: `"${raw}" is not a date: expected YYYY-MM-DD` };
   const iso = `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}`;
   if (!isCalendarDate(iso)) return { ok: false, message: `"${raw}" is not a real calendar date` };

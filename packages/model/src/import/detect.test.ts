@@ -41,7 +41,8 @@ describe('detectFileKind', () => {
     });
     expect(detectFileKind({ name: 'e.json', text: '{"a":1}' })).toEqual({
       kind: 'unknown',
-      reason: 'e.json is JSON but has neither "people" (an org) nor "teams"',
+      reason:
+        'e.json is JSON but not an org ("people"), a list of HR records, a Backstage catalog or teams ("teams")',
     });
     expect(detectFileKind({ name: 'b.json', text: '{"a":' }).kind).toBe('unknown');
     expect(detectFileKind({ name: 'z.csv', text: '  \n' })).toEqual({

@@ -1,6 +1,9 @@
 import { parseAllDocuments } from 'yaml';
+import { isBackstageEntity } from './backstage';
 import { normalizeHeader, readCsvHeaders } from './csv';
 import { matchHrisColumns } from './hris-columns';
+import { findJsonRecords } from './hris-json';
+import { frontMatter, isMarkdownName } from './markdown';
 import { isRaw } from './team-api';
 
 /** A file given to the importers: its name (for messages and the extension) and its text. */
@@ -10,10 +13,25 @@ export interface InputFile {
 }
 
 /** What one file holds. A UK organogram comes as a senior file and, optionally, a junior file. */
-export type FileKind = 'org-json' | 'hris-csv' | 'uk-senior' | 'uk-junior' | 'ladder-csv' | 'teams';
+export type FileKind =
+  | 'org-json'
+  | 'hris-csv'
+  | 'hris-json'
+  | 'backstage'
+  | 'uk-senior'
+  | 'uk-junior'
+  | 'ladder-csv'
+  | 'teams';
 
 /** The formats a set of input files can be. */
-export type InputFormat = 'org-json' | 'hris-csv' | 'uk-organogram' | 'ladder-csv' | 'teams';
+export type InputFormat =
+  | 'org-json'
+  | 'hris-csv'
+  | 'hris-json'
+  | 'backstage'
+  | 'uk-organogram'
+  | 'ladder-csv'
+  | 'teams';
 
 /** A file's kind, or why it was not recognised. */
 export type DetectedFile = { kind: FileKind } | { kind: 'unknown'; reason: string };
@@ -26,9 +44,14 @@ export type DetectedFormat =
 const has = (headers: string[], ...names: string[]) => names.some((n) => headers.includes(n));
 
 /**
- * Recognises one file from its content (the extension only tells YAML from a one-column CSV):
- * JSON with `people` (or `employees`, or a `schemaVersion`) is an org; JSON with `teams`, or a
- * JSON array, is a teams file; YAML documents with `info`, `name` or `teams` are a teams file;
+ * Recognises one file from its content (the extension only tells YAML from a one-column CSV, and
+ * Markdown from the rest):
+ * JSON that `loadOrg` reads (`people` or `employees`, a `schemaVersion`) is an org; a JSON list
+ * of HR records (a bare array, Workday's `Report_Entry`, Microsoft Graph's `value`, `people`…,
+ * see `findJsonRecords`) is `hris-json`; Backstage catalog entities (`kind: Group`/`User`, as YAML
+ * documents, a JSON array or `{ items }`) are `backstage`; JSON with `teams`, or another JSON
+ * array, is a teams file; YAML documents with `info`, `name` or `teams`, and Markdown files whose
+ * YAML front matter has a team name, are a teams file;
  * CSV headers decide between a UK organogram senior file ("Post Unique Reference"), a junior
  * file ("Reporting Senior Post" with "Number of Posts in FTE"), a ladder (a track column such as
  * `ladder` and a level number such as `level_num`, but no employee id) and an HRIS export (an
@@ -38,6 +61,15 @@ export function detectFileKind(file: InputFile): DetectedFile {
   const text = file.text.replace(/^\uFEFF/, '').trim();
   if (text === '') return { kind: 'unknown', reason: `${file.name} is empty` };
   if (text.startsWith('{') || text.startsWith('[')) return detectJson(file.name, text);
+  if (isMarkdownName(file.name)) {
+    const front = frontMatter(text);
+    if (front === undefined)
+      return { kind: 'unknown', reason: `${file.name} is Markdown without YAML front matter` };
+    const found = detectYaml(file.name, front);
+    return found.kind === 'teams'
+      ? found
+      : { kind: 'unknown', reason: `${file.name}: the front matter has no team ("name" or "info")` };
+  }
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const yamlName = /\.ya?ml$/i.test(file.name);
   if (yamlName || (!/[,;\t]/.test(firstLine) && /^(---|#|[\w"'-][^,]*:(\s|$))/.test(firstLine))) {
@@ -53,17 +85,24 @@ function detectJson(name: string, text: string): DetectedFile {
   } catch (e) {
     return { kind: 'unknown', reason: `${name} is not valid JSON: ${(e as Error).message}` };
   }
+  const entities = Array.isArray(doc) ? doc : isRaw(doc) && Array.isArray(doc.items) ? doc.items : undefined;
+  if (entities?.some(isBackstageEntity)) return { kind: 'backstage' };
+  if (findJsonRecords(doc)) return { kind: 'hris-json' };
   if (Array.isArray(doc)) return { kind: 'teams' };
   if (isRaw(doc) && (Array.isArray(doc.people) || Array.isArray(doc.employees) || 'schemaVersion' in doc)) {
     return { kind: 'org-json' };
   }
   if (isRaw(doc) && (Array.isArray(doc.teams) || Array.isArray(doc.interactions))) return { kind: 'teams' };
-  return { kind: 'unknown', reason: `${name} is JSON but has neither "people" (an org) nor "teams"` };
+  return {
+    kind: 'unknown',
+    reason: `${name} is JSON but not an org ("people"), a list of HR records, a Backstage catalog or teams ("teams")`,
+  };
 }
 
 function detectYaml(name: string, text: string): DetectedFile {
   const docs = parseAllDocuments(text);
   const list = (Array.isArray(docs) ? docs : [docs]).map((d) => d.toJS() as unknown);
+  if (list.some(isBackstageEntity)) return { kind: 'backstage' };
   if (list.some((d) => Array.isArray(d) || (isRaw(d) && ('info' in d || 'name' in d || 'teams' in d)))) {
     return { kind: 'teams' };
   }
@@ -91,6 +130,8 @@ function detectCsv(name: string, headers: string[]): DetectedFile {
 const FORMAT_OF: Record<FileKind, InputFormat> = {
   'org-json': 'org-json',
   'hris-csv': 'hris-csv',
+  'hris-json': 'hris-json',
+  backstage: 'backstage',
   'uk-senior': 'uk-organogram',
   'uk-junior': 'uk-organogram',
   'ladder-csv': 'ladder-csv',

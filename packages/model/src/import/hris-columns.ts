@@ -3,6 +3,9 @@ import { findColumn, normalizeHeader } from './csv';
 /**
  * The fields an HRIS CSV can fill, each matched to a column by its synonyms ({@link HRIS_SYNONYMS}).
  * `manager` may hold a manager's id, email or name; `managerEmail` is read when `manager` is blank.
+ * `terminationDate` on or before the org's date (or a status such as "Terminated") leaves the
+ * person out; `employeeType` ("Full-Time", "Contractor") is recognised and not used (reorg has no
+ * such field), so that it is not offered as a likely manager column.
  */
 export const HRIS_FIELDS = [
   'id',
@@ -19,6 +22,8 @@ export const HRIS_FIELDS = [
   'location',
   'startDate',
   'managerSince',
+  'terminationDate',
+  'employeeType',
   'cost',
   'currency',
   'status',
@@ -51,11 +56,28 @@ export const HRIS_SYNONYMS: Record<HrisField, readonly string[]> = {
     'employee',
     'emp',
   ],
-  name: ['name', 'fullname', 'employeename', 'displayname', 'personname'],
+  name: ['name', 'fullname', 'employeename', 'displayname', 'personname', 'worker', 'preferredname'],
   firstName: ['firstname', 'givenname', 'forename'],
   lastName: ['lastname', 'surname', 'familyname'],
-  email: ['email', 'emailaddress', 'workemail', 'businessemail', 'mail'],
-  title: ['title', 'jobtitle', 'position', 'positiontitle', 'businesstitle', 'role', 'jobrole'],
+  email: [
+    'email',
+    'emailaddress',
+    'workemail',
+    'businessemail',
+    'primaryworkemail',
+    'mail',
+    'userprincipalname',
+  ],
+  title: [
+    'title',
+    'jobtitle',
+    'position',
+    'positiontitle',
+    'businesstitle',
+    'positionname',
+    'role',
+    'jobrole',
+  ],
   manager: [
     'managerid',
     'supervisorid',
@@ -70,14 +92,23 @@ export const HRIS_SYNONYMS: Record<HrisField, readonly string[]> = {
     'linemanager',
     'supervisor',
     'managername',
+    // Org-chart tools (d3-org-chart, OrgChart JS) name the manager the node's parent.
+    'parentid',
+    'parent',
+    'pid',
+    'parentnodeid',
+    // Workday: "Engineering (Ana Lima)", the manager's name in parentheses (see hris-rows).
+    'supervisoryorganization',
   ],
-  managerEmail: ['manageremail', 'supervisoremail', 'linemanageremail'],
+  managerEmail: ['manageremail', 'supervisoremail', 'linemanageremail', 'reportstoemail'],
   level: ['level', 'grade', 'band', 'joblevel', 'jobgrade', 'careerlevel', 'paygrade'],
-  team: ['team', 'teamname', 'squad'],
-  department: ['department', 'departments', 'dept', 'division', 'orgunit', 'businessunit'],
-  location: ['location', 'office', 'worklocation', 'site'],
+  team: ['team', 'teamname', 'squad', 'teamid'],
+  department: ['department', 'departments', 'departmentname', 'dept', 'division', 'orgunit', 'businessunit'],
+  location: ['location', 'office', 'officelocation', 'worklocation', 'site'],
   startDate: ['startdate', 'hiredate', 'datehired', 'dateofhire', 'joindate', 'originalhiredate'],
   managerSince: ['managersince', 'managingsince', 'managerstartdate', 'peoplemanagersince'],
+  terminationDate: ['terminationdate', 'enddate', 'leavingdate', 'leavedate', 'separationdate', 'lastday'],
+  employeeType: ['employeetype', 'workertype', 'employmenttype', 'contracttype'],
   cost: ['annualcost', 'cost', 'salary', 'annualsalary', 'basesalary', 'loadedcost', 'totalcost'],
   currency: ['currency', 'currencycode', 'salarycurrency'],
   status: ['status', 'employmentstatus', 'employeestatus', 'workerstatus'],

@@ -3,9 +3,11 @@ import type { Ladder } from '../schema/ladder';
 import { type Org, OrgSchema } from '../schema/org';
 import type { PersonInput } from '../schema/person';
 import type { PolicyInput } from '../schema/policy';
-import { parseCsv } from './csv';
+import { type CsvTable, normalizeHeader, parseCsv } from './csv';
+import { type DateFormat, decideDateOrder, hasAmbiguousDates } from './dates';
 import { findHeader, HRIS_FIELDS, type HrisMapping, matchHrisColumns } from './hris-columns';
 import { type HrisColumns, type HrisRecord, readHrisRows } from './hris-rows';
+import { findLikelyManagerColumn } from './likely-manager';
 import { toOrgIssues } from './org-issues';
 import { createManagerResolver } from './resolve-managers';
 import { type ImportResult, IssueCollector } from './result';
@@ -32,6 +34,11 @@ export interface HrisImportOptions {
   fileName?: string;
   /** Field → header, overriding auto-matching (`''` leaves a field unmatched). */
   mapping?: HrisMapping;
+  /**
+   * How numeric dates such as `09-10-2023` are written. Default: decided from the file's values (a
+   * part above 12 decides), else `MM-DD-YYYY` with one warning saying so.
+   */
+  dateFormat?: DateFormat;
 }
 
 /**
@@ -49,23 +56,65 @@ export interface HrisImportOptions {
  * "Engineering Function|Development Department|Geo BE Team") gives the group from the first
  * segment and, when there is no team column, the team from the last; a one-segment list is a team.
  *
+ * Dates are read as people write them (see `parseDate`), the day/month order decided once per
+ * file; a date that cannot be read is a warning on its row and the field is left empty. People
+ * who have left (a status such as "Terminated", or a termination date on or before `asOf`) are
+ * left out and counted in `importNotes.terminatedIds` (one `graph.terminated_left_out` finding).
+ *
  * Errors (each with its row and column; nothing is imported if there is one): a missing id, a bad
- * number (FTE, cost), a bad date, an unknown status or record type, a currency other than the
+ * number (FTE, cost), an unknown status or record type, a currency other than the
  * org's, a mapping naming a header the file lacks, no id column, a bad `asOf` or `currency`.
  */
 export function importHrisCsv(text: string, options: HrisImportOptions): ImportResult<Org> {
   const issues = new IssueCollector(options.fileName);
+  const table = parseCsv(text, issues);
+  if (!table) return issues.fail();
+  return importHrisTable(table, options, issues);
+}
+
+/**
+ * Imports rows already split into cells (a CSV, or JSON records flattened by `readJsonRecords`)
+ * as {@link importHrisCsv} does. `issues` collects into the caller's result.
+ */
+export function importHrisTable(
+  table: CsvTable,
+  options: HrisImportOptions,
+  issues: IssueCollector,
+): ImportResult<Org> {
   if (!IsoDateSchema.safeParse(options.asOf).success) {
     issues.error({ message: `asOf "${options.asOf}" is not a date as YYYY-MM-DD` });
   }
   if (options.currency !== undefined && !/^[A-Z]{3}$/.test(options.currency)) {
     issues.error({ message: `currency "${options.currency}" is not an ISO 4217 code such as GBP` });
   }
-  const table = parseCsv(text, issues);
-  if (!table) return issues.fail();
   const columns = matchColumns(table.headers, options.mapping ?? {}, issues);
   if (!columns) return issues.fail();
-  const records = readHrisRows(table.rows, columns, table.headers, issues);
+  const dateValues = (['startDate', 'managerSince', 'terminationDate'] as const).flatMap((f) =>
+    columns[f] === undefined ? [] : table.rows.map((r) => r.cells[columns[f] ?? 0] ?? ''),
+  );
+  const order = decideDateOrder(dateValues, options.dateFormat);
+  if (order.decidedBy === 'assumed' && hasAmbiguousDates(dateValues)) {
+    issues.warn({
+      message: `dates such as "${dateValues.find((v) => hasAmbiguousDates([v]))}" could be day or month first, and no date in the file decides: read as MM-DD-YYYY (month first); give the date format DD-MM-YYYY if the file is day first`,
+    });
+  }
+  const managerHeader = table.headers[columns.manager ?? -1];
+  const all = readHrisRows(table.rows, columns, table.headers, issues, {
+    dateFormat: order.format,
+    asOf: options.asOf,
+    managerInParentheses:
+      managerHeader !== undefined && normalizeHeader(managerHeader) === 'supervisoryorganization',
+  });
+  const records = all.filter((r) => !r.terminated);
+  const terminatedIds = all.filter((r) => r.terminated).map((r) => r.person.id);
+  if (columns.manager === undefined && columns.managerEmail === undefined) {
+    const likely = findLikelyManagerColumn(table, columns, records);
+    issues.warn({
+      message: likely
+        ? `no manager column matched: column "${likely.header}" looks like one (${likely.matches} of ${likely.filled} values name another row's ${likely.via}) but was not used; map it as the manager to read reporting lines. Until then everyone is at the top`
+        : 'no manager column (such as "Manager ID" or "Reports To"): everyone is at the top',
+    });
+  }
   const currency = orgCurrency(records, options.currency, issues, table.headers[columns.currency ?? -1]);
   if (issues.failed) return issues.fail();
 
@@ -82,6 +131,7 @@ export function importHrisCsv(text: string, options: HrisImportOptions): ImportR
     interactions: [],
     ...(options.ladder ? { ladder: options.ladder } : {}),
     policy: options.policy ?? {},
+    ...(terminatedIds.length > 0 ? { importNotes: { terminatedIds } } : {}),
   });
   if (!parsed.success) {
     for (const issue of toOrgIssues(
@@ -120,11 +170,6 @@ function matchColumns(
     });
   }
   if (issues.failed) return undefined;
-  if (columns.manager === undefined && columns.managerEmail === undefined) {
-    issues.warn({
-      message: 'no manager column (such as "Manager ID" or "Reports To"): everyone is at the top',
-    });
-  }
   return columns;
 }
 

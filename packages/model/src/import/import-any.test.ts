@@ -57,13 +57,19 @@ describe('importAny', () => {
     const hris = { name: 'p.csv', text: 'ID\na\n' };
     const junior = shared('uk_organograms/011013-DH---Organogram-junior.csv');
     expect(errors(importAny([hris]))).toEqual([
-      { message: 'asOf (YYYY-MM-DD, the date the data describes) is required to import a CSV' },
+      {
+        message:
+          'asOf (YYYY-MM-DD, the date the data describes) is required to import a CSV, HR records, a catalog or teams',
+      },
     ]);
     expect(errors(importAny([hris, hris], { asOf: '2024-01-01' }))).toEqual([
       { message: 'one org file at a time, got p.csv, p.csv' },
     ]);
     expect(errors(importAny([junior], { asOf: '2024-01-01' }))).toEqual([
-      { message: 'no org file: give an org JSON, an HRIS CSV or a UK organogram senior CSV' },
+      {
+        message:
+          'no org file: give an org JSON, an HRIS export (CSV or JSON), a UK organogram senior CSV, a Backstage catalog or Team API files',
+      },
       { message: 'a UK organogram junior file goes with exactly one senior file' },
     ]);
     expect(errors(importAny([{ name: 'q.txt', text: 'hello' }]))[0]).toMatchObject({ file: 'q.txt' });

@@ -5,6 +5,8 @@
  */
 
 export { applyTeamsFile } from './apply-teams-file';
+export { type BackstageCatalog, importBackstageCatalog, joinCatalogUsers } from './backstage';
+export { DATE_FORMATS, type DateFormat, decideDateOrder, parseDate, parseDateFormat } from './dates';
 export {
   type DetectedFile,
   type DetectedFormat,
@@ -23,11 +25,18 @@ export {
   matchHrisColumns,
 } from './hris-columns';
 export { type HrisImportOptions, importHrisCsv } from './hris-csv';
+export { findJsonRecords, importHrisJson, recordsToTable } from './hris-json';
 export { type ImportAnyOptions, importAny } from './import-any';
 export { importLadderCsv, type LadderCsvOptions } from './ladder-csv';
 export { type IdChange, idMatchKey, normalizeManagerIds } from './normalize-ids';
 export { type ImportIssue, type ImportResult, MAX_ISSUES } from './result';
 export { parseInteractionMode, parseTeamType } from './team-api';
-export { importTeamsFile, type TeamsFile } from './teams-file';
+export {
+  importTeamsFile,
+  importTeamsFiles,
+  type TeamsDirection,
+  type TeamsFile,
+  type TeamsFileOptions,
+} from './teams-file';
 export { normalizeUkGrade, UK_CIVIL_SERVICE_LADDER } from './uk-grades';
 export { importUkOrganogram, type UkOrganogramOptions } from './uk-organogram';

@@ -11,8 +11,10 @@ export interface ImportIssue {
   file?: string;
   /** Spreadsheet row: header = 1, first data row = 2. */
   row?: number;
-  /** The column's header as written in the file. */
+  /** The column's header as written in the file (for JSON records: the key). */
   column?: string;
+  /** JSON lists of records only: the record's position in the list, 1-based (instead of `row`). */
+  record?: number;
   message: string;
 }
 

@@ -1,17 +1,21 @@
 import { parseAllDocuments } from 'yaml';
-import { type Interaction, InteractionSchema, type Team, TeamSchema } from '../schema/team';
-import { parseIsoDate, slugify } from './cells';
+import { type Interaction, type Team, TeamSchema } from '../schema/team';
+import { slugify } from './cells';
+import type { DateFormat } from './dates';
+import { frontMatter, isMarkdownName } from './markdown';
 import { type ImportResult, IssueCollector, type IssueSink } from './result';
-import {
-  addDuration,
-  createTeamRefResolver,
-  isRaw,
-  parseComplexity,
-  parseInteractionMode,
-  parseTeamType,
-  pickString,
-  type Raw,
-} from './team-api';
+import { createTeamRefResolver, isRaw, parseComplexity, parseTeamType, pickString } from './team-api';
+import { readInteraction, type TeamsDirection } from './team-interactions';
+
+export type { TeamsDirection } from './team-interactions';
+
+/** Options of {@link importTeamsFile}. */
+export interface TeamsFileOptions {
+  /** Which way a team's own listed x-as-a-service interactions go when nothing in them says (default `listed-consumes`). */
+  direction?: TeamsDirection;
+  /** How numeric dates such as `01/02/2022` are written (default `MM-DD-YYYY`; `01/01/2022` reads either way). */
+  dateFormat?: DateFormat;
+}
 
 /** What a teams file holds: teams (with their types and domains) and interactions between them. */
 export interface TeamsFile {
@@ -19,56 +23,87 @@ export interface TeamsFile {
   interactions: Interaction[];
 }
 
-interface Located {
+/** A raw value and where it was found (`document 2, interactions[0]`), for messages. */
+export interface Located {
   where: string;
   raw: unknown;
+  /** Where issues about it go (its file's view of the collector); the caller's sink when absent. */
+  sink?: IssueSink;
 }
 
 /**
  * Reads a teams file: JSON `{ "teams": [...], "interactions": [...] }` or a JSON array of teams;
- * or YAML, either of those shapes or Team API documents as published by Team Topologies (one team
- * per `---` document: `info.name`, `info.type`, optional `manager`/`lead`, `domains`, and
- * `interactions` with `team`/`teamName`, `mode`, and `expectedEnd`/`until` or `expectedDuration`
- * counted from `since`).
+ * or YAML, either of those shapes or Team API documents as Team Topologies' TeamAPI-As-Code
+ * writes them (one team per `---` document: `info.name`, `info.type`, optional `manager`/`lead`,
+ * `domains`, and `interactions` with `team-name`/`teamName`/`team_id`, `interaction-mode`/`mode`,
+ * `purpose`, `since`, and `expectedEnd`/`until` or `expectedDuration` (+ `expectedDurationUnit`)
+ * counted from `since`); or a Markdown file (`.md`) whose YAML front matter is such a document.
  *
  * Read leniently: types such as "Stream-aligned" or "complicated subsystem" and modes such as
- * "X-as-a-Service" are accepted; a team's id defaults to the slug of its name; an interaction
- * listed in a team's document goes from that team to the other one (for x-as-a-service: the team
- * provides the service) unless it says `direction: consumes`; a team named in an interaction is
- * found by id, then name, else kept as written. Errors name the document or array index.
+ * "X-as-a-Service" are accepted; a team's id defaults to the slug of its name; dates as people
+ * write them (`parseDate`), a date that cannot be read (or `unknown`) left empty with a warning;
+ * the direction of a listed interaction as `readInteraction` decides it; a team named in an
+ * interaction is found by id, then name, else kept as written. Errors name the document or index.
  */
-export function importTeamsFile(text: string, fileName?: string): ImportResult<TeamsFile> {
-  const issues = new IssueCollector(fileName);
-  const docs = parseDocuments(text, issues);
-  if (!docs) return issues.fail();
+export function importTeamsFile(
+  text: string,
+  fileName?: string,
+  options: TeamsFileOptions = {},
+): ImportResult<TeamsFile> {
+  return importTeamsFiles([{ name: fileName, text }], options);
+}
+
+/**
+ * Reads several teams files as one (a Team API repository keeps one team per file): teams of
+ * every file are known to the interactions of every other (by id or name, and by type for the
+ * direction), and repeats across files count once. Issues name their file.
+ */
+export function importTeamsFiles(
+  files: readonly { name?: string; text: string }[],
+  options: TeamsFileOptions = {},
+): ImportResult<TeamsFile> {
+  const issues = new IssueCollector(files.length === 1 ? files[0].name : undefined);
   const rawTeams: Located[] = [];
   const rawInteractions: Located[] = [];
-  for (const { where, raw } of docs) collect(where, raw, rawTeams, rawInteractions, issues);
-  if (rawTeams.length === 0 && rawInteractions.length === 0 && !issues.failed) {
-    issues.error({
-      message: 'no teams found: expected { teams, interactions }, a list of teams, or Team API YAML',
-    });
+  for (const file of files) {
+    const sink = files.length === 1 ? issues : issues.forFile(file.name);
+    const text = file.name && isMarkdownName(file.name) ? (frontMatter(file.text) ?? '') : file.text;
+    const docs = parseDocuments(text, sink);
+    if (!docs) continue;
+    const [teamsBefore, interactionsBefore] = [rawTeams.length, rawInteractions.length];
+    for (const { where, raw } of docs) collect(where, raw, rawTeams, rawInteractions, sink);
+    for (const l of [...rawTeams.slice(teamsBefore), ...rawInteractions.slice(interactionsBefore)])
+      l.sink = sink;
+    if (rawTeams.length === teamsBefore && rawInteractions.length === interactionsBefore) {
+      sink.error({
+        message: 'no teams found: expected { teams, interactions }, a list of teams, or Team API YAML',
+      });
+    }
   }
-  const read = rawTeams.map((t) => readTeam(t, issues)).filter((t) => t !== undefined);
+  const read = rawTeams.map((t) => readTeam(t, t.sink ?? issues)).filter((t) => t !== undefined);
   const teams = dedupeTeams(
     read.map((r) => r.team),
     issues,
   );
   const resolve = createTeamRefResolver(teams);
+  const types = new Map(teams.map((t) => [t.id, t.type]));
+  const context = {
+    issues: issues as IssueSink,
+    resolve,
+    typeOf: (id: string) => types.get(id),
+    direction: options.direction ?? 'listed-consumes',
+    dateFormat: options.dateFormat ?? 'MM-DD-YYYY',
+  } as const;
   const interactions: Interaction[] = [];
   for (const r of read) {
     r.interactions.forEach((raw, i) => {
-      const it = readInteraction(
-        { where: `${r.where}, interactions[${i}]`, raw },
-        issues,
-        resolve,
-        r.team.id,
-      );
+      const where = `${r.where}, interactions[${i}]`;
+      const it = readInteraction({ where, raw }, { ...context, issues: r.sink }, r.team.id);
       if (it) interactions.push(it);
     });
   }
   for (const located of rawInteractions) {
-    const it = readInteraction(located, issues, resolve);
+    const it = readInteraction(located, { ...context, issues: located.sink ?? issues });
     if (it) interactions.push(it);
   }
   return issues.finish({ teams, interactions: dedupeInteractions(interactions) });
@@ -88,12 +123,16 @@ function parseDocuments(text: string, issues: IssueSink): Located[] | undefined 
   const list = Array.isArray(docs) ? docs : [docs];
   const out: Located[] = [];
   list.forEach((doc, i) => {
-    for (const e of doc.errors)
-      issues.error({ message: `YAML document ${i + 1}: ${e.message.split('\n')[0]}` });
+    // One line per document: a broken document makes the YAML parser report every later line.
+    const first = doc.errors[0];
+    if (first) {
+      issues.error({ message: `YAML document ${i + 1}: ${first.message.split('\n')[0]}` });
+      return; // what the parser salvaged of a broken document would only add confusing errors
+    }
     const raw = doc.toJS();
     if (raw !== null && raw !== undefined) out.push({ where: `document ${i + 1}`, raw });
   });
-  return out;
+  return list.some((doc) => doc.errors.length > 0) ? undefined : out;
 }
 
 function collect(
@@ -124,18 +163,20 @@ function collect(
 
 interface ReadTeam {
   where: string;
+  sink: IssueSink;
   team: Team;
   interactions: unknown[];
 }
 
 function readTeam({ where, raw }: Located, issues: IssueSink): ReadTeam | undefined {
+  const sink = issues;
   if (!isRaw(raw)) {
     issues.error({ message: `${where}: expected a team object` });
     return undefined;
   }
   const info = isRaw(raw.info) ? raw.info : undefined;
   const pick = (...keys: string[]) => pickString(info, ...keys) ?? pickString(raw, ...keys);
-  const name = pick('name', 'teamName', 'team_name');
+  const name = pick('name', 'team-name', 'teamName', 'team_name');
   if (!name) {
     issues.error({ message: `${where}: a team needs a name` });
     return undefined;
@@ -164,7 +205,7 @@ function readTeam({ where, raw }: Located, issues: IssueSink): ReadTeam | undefi
   }
   const interactions = info?.interactions ?? raw.interactions ?? [];
   if (!Array.isArray(interactions)) issues.error({ message: `${where}: interactions must be a list` });
-  return { where, team: parsed.data, interactions: Array.isArray(interactions) ? interactions : [] };
+  return { where, sink, team: parsed.data, interactions: Array.isArray(interactions) ? interactions : [] };
 }
 
 function readDomains(value: unknown, where: string, issues: IssueSink): Team['domains'] {
@@ -185,92 +226,6 @@ function readDomains(value: unknown, where: string, issues: IssueSink): Team['do
     }
     return [{ name, complexity }];
   });
-}
-
-const CONSUMER_WORDS = new Set([
-  'consumes',
-  'consumer',
-  'consuming',
-  'uses',
-  'receives',
-  'facilitated',
-  'in',
-]);
-
-function readInteraction(
-  { where, raw }: Located,
-  issues: IssueSink,
-  resolve: (ref: string) => string,
-  self?: string,
-): Interaction | undefined {
-  if (!isRaw(raw)) {
-    issues.error({ message: `${where}: expected an interaction object` });
-    return undefined;
-  }
-  const modeRaw = pickString(raw, 'mode', 'interactionMode', 'interaction_mode', 'type');
-  const mode = modeRaw === undefined ? undefined : parseInteractionMode(modeRaw);
-  if (!mode) {
-    issues.error({
-      message: `${where}: ${modeRaw === undefined ? 'missing mode' : `unknown mode "${modeRaw}"`}: expected collaboration, x-as-a-service or facilitating`,
-    });
-  }
-  let from: string | undefined;
-  let to: string | undefined;
-  if (self !== undefined) {
-    const other = pickString(raw, 'team', 'teamName', 'team_name', 'teamId', 'with', 'to', 'name');
-    const reversed = CONSUMER_WORDS.has((pickString(raw, 'direction', 'role') ?? '').toLowerCase());
-    [from, to] = other === undefined ? [] : reversed ? [resolve(other), self] : [self, resolve(other)];
-  } else {
-    const f = pickString(raw, 'from', 'provider', 'source');
-    const t = pickString(raw, 'to', 'consumer', 'target');
-    [from, to] = [f && resolve(f), t && resolve(t)];
-  }
-  if (!from || !to) issues.error({ message: `${where}: an interaction needs the team it is with` });
-  const dates = readDates(raw, where, issues);
-  if (!mode || !from || !to || !dates) return undefined;
-  const parsed = InteractionSchema.safeParse({ from, to, mode, ...dates });
-  if (!parsed.success) {
-    for (const i of parsed.error.issues)
-      issues.error({ message: `${where}, ${i.path.join('.')}: ${i.message}` });
-    return undefined;
-  }
-  return parsed.data;
-}
-
-function readDates(raw: Raw, where: string, issues: IssueSink) {
-  const out: { since?: string; expectedEnd?: string } = {};
-  let ok = true;
-  for (const [key, names] of [
-    ['since', ['since', 'start', 'startDate', 'started']],
-    ['expectedEnd', ['expectedEnd', 'expected_end', 'until', 'end', 'endDate']],
-  ] as const) {
-    const v = pickString(raw, ...names);
-    if (v === undefined) continue;
-    const parsed = parseIsoDate(v);
-    if (parsed.ok) out[key] = parsed.value;
-    else {
-      ok = false;
-      issues.error({ message: `${where}, ${key}: ${parsed.message}` });
-    }
-  }
-  const duration = pickString(raw, 'expectedDuration', 'expected_duration', 'duration');
-  if (duration !== undefined && out.expectedEnd === undefined) {
-    if (out.since === undefined) {
-      issues.warn({
-        message: `${where}: expectedDuration "${duration}" ignored: no since date to count from`,
-      });
-    } else {
-      const end = addDuration(out.since, duration);
-      if (end) out.expectedEnd = end;
-      else {
-        ok = false;
-        issues.error({
-          message: `${where}: cannot read expectedDuration "${duration}" (e.g. "3 months", "P6W")`,
-        });
-      }
-    }
-  }
-  return ok ? out : undefined;
 }
 
 function dedupeTeams(teams: Team[], issues: IssueSink): Team[] {

@@ -29,13 +29,25 @@ export const OrgSchema = z.object({
   ladder: LadderSchema.default(DEFAULT_LADDER),
   policy: PolicySchema.prefault({}),
   /**
-   * What an import changed in the data it read, for the analysis to report (`graph.ids_normalized`):
+   * What an import changed in the data it read, for the analysis to report (`graph.ids_normalized`,
+   * `graph.terminated_left_out`):
    * manager ids rewritten to the record they differ from only in case or leading zeros
    * (`normalizeManagerIds`, the import option `normalizeIds`). Absent when nothing was changed.
    */
   importNotes: z
     .object({
       normalizedIds: z.array(z.object({ id: IdSchema, from: IdSchema, to: IdSchema })).default([]),
+      /**
+       * Ids of people an HRIS import left out because they had already left (a status such as
+       * "Terminated", or a termination date on or before `asOf`): `graph.terminated_left_out`.
+       */
+      terminatedIds: z.array(IdSchema).optional(),
+      /**
+       * Set when the org was read without reporting lines (a teams file alone, a Backstage catalog
+       * without an HRIS file): why, in words ("the Backstage catalog has no reporting lines"). The
+       * analysis then skips the people rules and says so in one `analysis.check_skipped` finding.
+       */
+      teamsOnly: z.string().optional(),
     })
     .optional(),
   /**

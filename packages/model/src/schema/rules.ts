@@ -29,6 +29,10 @@ export const RULES = {
     severity: 'info',
     source: 'Data integrity: manager ids read as the record they differ from only in case or leading zeros',
   },
+  'graph.terminated_left_out': {
+    severity: 'info',
+    source: 'Data integrity: people who have left (terminated status or date) are not in the org',
+  },
   'graph.leaving_at_top': {
     title: 'Leaving post at the top',
     severity: 'info',
@@ -156,6 +160,10 @@ export const RULES = {
     title: 'No platform team',
     severity: 'info',
     source: 'EL26: over 20 engineers in stream-aligned teams need a platform team',
+  },
+  'interaction.unknown_team': {
+    severity: 'warning',
+    source: 'Data integrity: every interaction is between two teams of the org',
   },
   'interaction.stale': {
     title: 'Temporary interaction overdue',

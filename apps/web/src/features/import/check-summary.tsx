@@ -39,6 +39,7 @@ export function CheckSummary({ result, running }: { result: CheckResult | null; 
     ...(result.open > 0 ? [`${n(result.open)} open or planned`] : []),
     ...(result.aggregates > 0 ? [`${n(result.aggregates)} posts counted by FTE`] : []),
     ...(result.teams > 0 ? [`${n(result.teams)} teams and groups`] : []),
+    ...(result.interactions > 0 ? [`${n(result.interactions)} team interactions`] : []),
     ...(result.normalizedIds > 0 ? [`${n(result.normalizedIds)} manager ids normalised`] : []),
   ];
   return (
@@ -50,6 +51,12 @@ export function CheckSummary({ result, running }: { result: CheckResult | null; 
       <p className="check-line" data-testid="check-counts">
         {result.org.name}: {parts.join(' · ')}, as of {result.org.asOf}.
       </p>
+      {result.teamsOnly && (
+        <p className="muted" data-testid="check-teams-only">
+          Teams only: {result.teamsOnly}. The analysis skips the people rules (reporting lines, span of
+          control, layers) and says so; add an HRIS export to analyse people too.
+        </p>
+      )}
       {result.warnings.length > 0 && (
         <details className="check-warnings">
           <summary>

@@ -1,14 +1,18 @@
 import {
+  type DateFormat,
   detectFileKind,
+  findJsonRecords,
   type HrisMapping,
   type ImportIssue,
   type ImportResult,
   type InputFile,
+  importAny,
   importHrisCsv,
   importUkOrganogram,
   loadOrg,
   normalizeManagerIds,
   type Org,
+  recordsToTable,
 } from '@reorg/model';
 import Papa from 'papaparse';
 import type { InspectedFile, PreviewRow } from './import-plan';
@@ -25,7 +29,11 @@ export function inspectFile(file: InputFile & { size: number }): InspectedFile {
   const detected = detectFileKind(file);
   const base = { name: file.name, size: file.size, headers: [], preview: [], rows: 0 };
   if (detected.kind === 'unknown') return { ...base, kind: 'unknown', reason: detected.reason };
-  if (detected.kind === 'org-json' || detected.kind === 'teams') return { ...base, kind: detected.kind };
+  if (detected.kind === 'hris-json')
+    return { ...base, kind: detected.kind, ...previewJsonRecords(file.text) };
+  if (detected.kind === 'org-json' || detected.kind === 'teams' || detected.kind === 'backstage') {
+    return { ...base, kind: detected.kind };
+  }
   const text = file.text.replace(/^\uFEFF/, '');
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
   const [headers = [], ...data] = parsed.data;
@@ -39,6 +47,14 @@ export function inspectFile(file: InputFile & { size: number }): InspectedFile {
   return { ...base, kind: detected.kind, headers: headers.map((h) => h.trim()), preview, rows };
 }
 
+/** Headers, first records and record count of a JSON list of HR records (records numbered from 1). */
+function previewJsonRecords(text: string): Pick<InspectedFile, 'headers' | 'preview' | 'rows'> {
+  const found = findJsonRecords(JSON.parse(text.replace(/^\uFEFF/, '')));
+  if (!found) return { headers: [], preview: [], rows: 0 };
+  const table = recordsToTable(found.records);
+  return { headers: table.headers, preview: table.rows.slice(0, PREVIEW_ROWS), rows: table.rows.length };
+}
+
 /** Options of a check: those the API takes in its query, for the importer run in the browser. */
 export interface CheckOptions {
   asOf: string;
@@ -46,6 +62,8 @@ export interface CheckOptions {
   mapping?: HrisMapping;
   /** Read manager ids that differ from a record's only in case or leading zeros as that record's (`normalizeManagerIds`). */
   normalizeIds?: boolean;
+  /** How dates such as 09-10-2023 are written, when the file does not decide (HR exports and teams files). */
+  dateFormat?: DateFormat;
 }
 
 /** What the importer found: the org's headline counts and warnings, or every error. */
@@ -57,6 +75,10 @@ export type CheckResult =
       aggregates: number;
       open: number;
       teams: number;
+      /** Interactions between teams (Team API files). */
+      interactions: number;
+      /** Set when the org has no reporting lines (teams files alone, a catalog alone): why. */
+      teamsOnly?: string;
       /** Manager ids rewritten by `normalizeIds` (0 without it). */
       normalizedIds: number;
       warnings: ImportIssue[];
@@ -67,7 +89,8 @@ export type CheckResult =
 export type CheckFiles =
   | { kind: 'hris'; file: InputFile }
   | { kind: 'uk-organogram'; senior: InputFile; junior?: InputFile }
-  | { kind: 'org-json'; file: InputFile };
+  | { kind: 'org-json'; file: InputFile }
+  | { kind: 'auto'; files: InputFile[] };
 
 /**
  * Runs the same importer the API will run on these files (nothing is sent anywhere), so row
@@ -82,12 +105,21 @@ export function checkImport(files: CheckFiles, options: CheckOptions): CheckResu
 
 function importFiles(files: CheckFiles, options: CheckOptions): ImportResult<Org> {
   const named = options.name ? { name: options.name } : {};
+  if (files.kind === 'auto') {
+    return importAny(files.files, {
+      asOf: options.asOf,
+      ...named,
+      ...(options.mapping ? { mapping: options.mapping } : {}),
+      ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
+    });
+  }
   if (files.kind === 'hris') {
     return importHrisCsv(files.file.text, {
       asOf: options.asOf,
       fileName: files.file.name,
       ...named,
       ...(options.mapping ? { mapping: options.mapping } : {}),
+      ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
     });
   }
   if (files.kind === 'uk-organogram') {
@@ -130,6 +162,8 @@ function summarize(result: ImportResult<Org>): CheckResult {
     aggregates,
     open,
     teams: org.teams.length,
+    interactions: org.interactions.length,
+    ...(org.importNotes?.teamsOnly ? { teamsOnly: org.importNotes.teamsOnly } : {}),
     normalizedIds: org.importNotes?.normalizedIds.length ?? 0,
     warnings: result.warnings,
   };

@@ -1,5 +1,5 @@
 import type { InputFile } from '@reorg/model';
-import type { CheckOptions, CheckResult } from './import-check';
+import type { CheckFiles, CheckOptions, CheckResult } from './import-check';
 import type { InspectedFile } from './import-plan';
 import type { ImportRequest, ImportResponse } from './import-protocol';
 import { createImportSession } from './import-session';
@@ -7,7 +7,7 @@ import { createImportSession } from './import-session';
 /** Checks chosen files in a Web Worker (on the page where there is none); only the latest answer counts. */
 export interface ImportChecker {
   load(files: (InputFile & { size: number })[]): Promise<InspectedFile[]>;
-  check(plan: 'hris' | 'uk-organogram' | 'org-json', options: CheckOptions): Promise<CheckResult>;
+  check(plan: CheckFiles['kind'], options: CheckOptions): Promise<CheckResult>;
   dispose(): void;
 }
 

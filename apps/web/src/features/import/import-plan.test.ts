@@ -36,7 +36,7 @@ describe('what chosen files import as', () => {
       const p = planImport(files);
       return p.kind === 'invalid' ? p.message : `not invalid: ${p.kind}`;
     };
-    expect(msg([])).toMatch(/Choose one HRIS CSV/);
+    expect(msg([])).toMatch(/Choose one HRIS export \(CSV or JSON\)/);
     expect(msg([file('x.csv', 'unknown', 'x.csv: CSV headers not recognised')])).toBe(
       'x.csv: CSV headers not recognised',
     );
@@ -49,6 +49,22 @@ describe('what chosen files import as', () => {
       'Choose one junior file for the senior file.',
     );
     expect(msg([file('a.csv', 'hris-csv'), file('l.csv', 'ladder-csv')])).toMatch(/l.csv is a career ladder/);
+    expect(msg([file('a.csv', 'hris-csv'), file('b.json', 'hris-json'), file('t.yaml', 'teams')])).toMatch(
+      /hold 2 orgs \(a.csv, b.json\)/,
+    );
+  });
+
+  it('reads HR records as JSON, a Backstage catalog and Team API files together (importAny)', () => {
+    const catalog = file('org.yaml', 'backstage');
+    const hr = file('people.csv', 'hris-csv');
+    const teams = [file('a.md', 'teams'), file('b.yaml', 'teams')];
+    expect(planImport([catalog, hr])).toMatchObject({
+      kind: 'auto',
+      mapped: hr,
+      title: 'HRIS export + Backstage catalog',
+    });
+    expect(planImport(teams)).toMatchObject({ kind: 'auto', title: 'Team API (2 files)' });
+    expect(planImport([file('w.json', 'hris-json')])).toMatchObject({ kind: 'auto', title: 'HR records' });
   });
 });
 

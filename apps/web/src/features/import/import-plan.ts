@@ -23,16 +23,24 @@ export interface PreviewRow {
   cells: string[];
 }
 
-/** What the chosen files make: one of the three imports the app offers, or why not. */
+/** What the chosen files make: one of the imports the app offers, or why not. */
 export type ImportPlan =
   | { kind: 'hris'; file: InspectedFile }
   | { kind: 'uk-organogram'; senior: InspectedFile; junior?: InspectedFile }
   | { kind: 'org-json'; file: InspectedFile }
+  /**
+   * Files read together by the model's `importAny` (and `POST /api/orgs?format=auto`): HR records
+   * as JSON, a Backstage catalog, Team API files (a folder), with at most one org source.
+   * `mapped` is the HR file whose columns are matched (shown with its mapping), if any.
+   */
+  | { kind: 'auto'; files: InspectedFile[]; mapped?: InspectedFile; title: string }
   | { kind: 'invalid'; message: string };
 
 /** Each file kind in words. */
 export const KIND_TEXT: Record<FileKind | 'unknown', string> = {
   'hris-csv': 'HRIS export (one row per person)',
+  'hris-json': 'HR records (JSON list, one per person)',
+  backstage: 'Backstage catalog (Groups and Users)',
   'uk-senior': 'UK organogram: senior posts',
   'uk-junior': 'UK organogram: junior posts (counts by grade)',
   'org-json': 'reorg org document (JSON)',
@@ -42,7 +50,10 @@ export const KIND_TEXT: Record<FileKind | 'unknown', string> = {
 };
 
 const ACCEPTED =
-  'Choose one HRIS CSV, a UK organogram senior file (with its junior file), or an org JSON document.';
+  'Choose one HRIS export (CSV or JSON), a UK organogram senior file (with its junior file), an org JSON document, a Backstage catalog or Team API files (a folder).';
+
+/** The kinds only `importAny` reads (with teams files and ladders beside an org source). */
+const AUTO_KINDS: readonly FileKind[] = ['hris-json', 'backstage', 'teams'];
 
 /**
  * Decides what a set of inspected files imports as: one HRIS CSV; a UK organogram senior file
@@ -54,7 +65,8 @@ export function planImport(files: readonly InspectedFile[]): ImportPlan {
   const unknown = files.find((f) => f.kind === 'unknown');
   if (unknown) return { kind: 'invalid', message: unknown.reason ?? `${unknown.name} is not recognised.` };
   const of = (kind: FileKind) => files.filter((f) => f.kind === kind);
-  const extra = files.find((f) => f.kind === 'ladder-csv' || f.kind === 'teams');
+  if (files.some((f) => AUTO_KINDS.includes(f.kind as FileKind))) return planAuto(files);
+  const extra = files.find((f) => f.kind === 'ladder-csv');
   if (extra) {
     return {
       kind: 'invalid',
@@ -79,6 +91,36 @@ export function planImport(files: readonly InspectedFile[]): ImportPlan {
   }
   if (hris.length === 1) return { kind: 'hris', file: hris[0] };
   return { kind: 'org-json', file: json[0] };
+}
+
+/**
+ * The plan of files `importAny` reads together: at most one org source (org JSON, HR export, UK
+ * senior file), at most one Backstage catalog, any teams files and at most one ladder.
+ */
+function planAuto(files: readonly InspectedFile[]): ImportPlan {
+  const of = (...kinds: FileKind[]) => files.filter((f) => kinds.includes(f.kind as FileKind));
+  const sources = of('org-json', 'hris-csv', 'hris-json', 'uk-senior');
+  if (sources.length > 1) {
+    return {
+      kind: 'invalid',
+      message: `These files hold ${sources.length} orgs (${sources.map((f) => f.name).join(', ')}). ${ACCEPTED}`,
+    };
+  }
+  if (of('backstage').length > 1) return { kind: 'invalid', message: 'Choose one Backstage catalog file.' };
+  if (of('ladder-csv').length > 1) return { kind: 'invalid', message: 'Choose one career ladder file.' };
+  const [catalog, teams, mapped] = [of('backstage')[0], of('teams'), of('hris-csv', 'hris-json')[0]];
+  const title = [
+    mapped
+      ? KIND_TEXT[mapped.kind].replace(/ \(.*\)$/, '')
+      : sources[0]
+        ? KIND_TEXT[sources[0].kind]
+        : undefined,
+    catalog ? 'Backstage catalog' : undefined,
+    teams.length > 0 ? `Team API (${teams.length} file${teams.length === 1 ? '' : 's'})` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' + ');
+  return { kind: 'auto', files: [...files], ...(mapped ? { mapped } : {}), title };
 }
 
 /** A file size in words: `812 B`, `14.2 KB`, `3.4 MB`. */

@@ -33,6 +33,7 @@ function filesFor(plan: CheckFiles['kind'], files: Loaded[]): CheckFiles {
     return { name: file.name, text: file.text };
   };
   if (plan === 'hris') return { kind: 'hris', file: need('hris-csv') };
+  if (plan === 'auto') return { kind: 'auto', files: files.map((f) => ({ name: f.name, text: f.text })) };
   if (plan === 'org-json') return { kind: 'org-json', file: need('org-json') };
   const junior = find('uk-junior');
   return {

@@ -18,17 +18,23 @@ interface Props {
   onOverrides: (overrides: HrisMapping) => void;
   disabled: boolean;
   onOtherFiles: (files: File[]) => void;
+  /** `''` (decided from the files), `DD-MM-YYYY` or `MM-DD-YYYY`. */
+  dateFormat: string;
+  onDateFormat: (dateFormat: string) => void;
 }
 
 const FORMAT_TITLE: Record<ImportPlan['kind'], string> = {
   hris: 'HRIS export',
   'uk-organogram': 'UK government organogram',
   'org-json': 'Org document',
+  auto: 'Files read together',
   invalid: 'These files cannot be imported together',
 };
 
 function FileCard({ file }: { file: InspectedFile }) {
-  const csv = file.kind !== 'org-json' && file.kind !== 'teams' && file.kind !== 'unknown';
+  const csv =
+    file.kind !== 'org-json' && file.kind !== 'teams' && file.kind !== 'backstage' && file.kind !== 'unknown';
+  const unit = file.kind === 'hris-json' ? 'records' : 'rows';
   return (
     <li className="file-card" data-kind={file.kind}>
       <span className="file-icon" aria-hidden="true">
@@ -38,7 +44,7 @@ function FileCard({ file }: { file: InspectedFile }) {
         <div className="file-name">{file.name}</div>
         <div className="muted">
           {KIND_TEXT[file.kind]}
-          {csv && ` · ${file.rows.toLocaleString('en-US')} rows · ${file.headers.length} columns`} ·{' '}
+          {csv && ` · ${file.rows.toLocaleString('en-US')} ${unit} · ${file.headers.length} columns`} ·{' '}
           {formatBytes(file.size)}
         </div>
       </div>
@@ -54,12 +60,14 @@ function FileCard({ file }: { file: InspectedFile }) {
  * the import: the org's name and as-of date for a CSV, and the column mapping of a HRIS export.
  */
 export function ImportSetup(p: Props) {
-  const csv = p.plan.kind === 'hris' || p.plan.kind === 'uk-organogram';
+  const csv = p.plan.kind === 'hris' || p.plan.kind === 'uk-organogram' || p.plan.kind === 'auto';
+  const dated = p.plan.kind === 'hris' || p.plan.kind === 'auto';
+  const mapped = p.plan.kind === 'hris' ? p.plan.file : p.plan.kind === 'auto' ? p.plan.mapped : undefined;
   return (
     <>
       <section className="import-card" aria-labelledby="files-title">
         <div className="card-head">
-          <h3 id="files-title">{FORMAT_TITLE[p.plan.kind]}</h3>
+          <h3 id="files-title">{p.plan.kind === 'auto' ? p.plan.title : FORMAT_TITLE[p.plan.kind]}</h3>
           {p.plan.kind === 'uk-organogram' && !p.plan.junior && (
             <span className="muted">no junior file: only senior posts will be imported</span>
           )}
@@ -108,6 +116,25 @@ export function ImportSetup(p: Props) {
                 The date the data describes: tenure (new managers) is measured to it.
               </span>
             </div>
+            {dated && (
+              <div className="field">
+                <label htmlFor="import-date-format">Dates written as</label>
+                <select
+                  id="import-date-format"
+                  className="input"
+                  value={p.dateFormat}
+                  onChange={(e) => p.onDateFormat(e.target.value)}
+                  disabled={p.disabled}
+                >
+                  <option value="">Decided from the file</option>
+                  <option value="DD-MM-YYYY">DD-MM-YYYY (day first)</option>
+                  <option value="MM-DD-YYYY">MM-DD-YYYY (month first)</option>
+                </select>
+                <span className="muted field-hint">
+                  For dates such as 09-10-2023 when no date of the file is past the 12th.
+                </span>
+              </div>
+            )}
             <div className="field">
               <label className="check-field">
                 <input
@@ -130,10 +157,10 @@ export function ImportSetup(p: Props) {
       {p.plan.kind === 'org-json' && (
         <p className="muted">The document's id, name, as-of date, ladder and policy are kept as they are.</p>
       )}
-      {p.plan.kind === 'hris' && (
+      {mapped && (
         <MappingTable
-          headers={p.plan.file.headers}
-          preview={p.plan.file.preview}
+          headers={mapped.headers}
+          preview={mapped.preview}
           overrides={p.overrides}
           onChange={p.onOverrides}
         />

@@ -1,4 +1,4 @@
-import type { HrisMapping } from '@reorg/model';
+import type { DateFormat, HrisMapping } from '@reorg/model';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { loadMe } from '../../stores/me-store';
 import { CheckSummary } from './check-summary';
@@ -18,6 +18,7 @@ const UPLOAD_TEXT = {
   hris: 'Uploads the file as it is, with your column mapping; the server imports it the same way.',
   'uk-organogram': 'Uploads the senior and junior files as they are.',
   'org-json': 'Uploads the document as it is.',
+  auto: 'Uploads the files as they are; the server reads them together the same way.',
 } as const;
 
 /** The chosen files: the originals (uploaded as they are) and what the browser read from them. */
@@ -40,6 +41,7 @@ export function ImportView({ onImported }: { onImported: (orgId: string) => void
   const [asOf, setAsOf] = useState(() => localToday(new Date()));
   const [overrides, setOverrides] = useState<HrisMapping>({});
   const [normalizeIds, setNormalizeIds] = useState(false);
+  const [dateFormat, setDateFormat] = useState('');
   const [check, setCheck] = useState<{ result: CheckResult | null; running: boolean }>({
     result: null,
     running: false,
@@ -52,7 +54,8 @@ export function ImportView({ onImported }: { onImported: (orgId: string) => void
   }, []);
 
   const plan = useMemo(() => (chosen ? planImport(chosen.inspected) : null), [chosen]);
-  const headers = plan?.kind === 'hris' ? plan.file.headers : null;
+  const headers =
+    plan?.kind === 'hris' ? plan.file.headers : plan?.kind === 'auto' ? (plan.mapped?.headers ?? null) : null;
   const mapping = useMemo(() => (headers ? overridesToSend(headers, overrides) : {}), [headers, overrides]);
   const mappingKey = JSON.stringify(mapping);
 
@@ -67,8 +70,11 @@ export function ImportView({ onImported }: { onImported: (orgId: string) => void
         .current!.check(plan.kind, {
           asOf,
           ...(name.trim() ? { name: name.trim() } : {}),
-          ...(plan.kind === 'hris' ? { mapping: JSON.parse(mappingKey) as HrisMapping } : {}),
+          ...(plan.kind === 'hris' || plan.kind === 'auto'
+            ? { mapping: JSON.parse(mappingKey) as HrisMapping }
+            : {}),
           ...(normalizeIds ? { normalizeIds } : {}),
+          ...(dateFormat ? { dateFormat: dateFormat as DateFormat } : {}),
         })
         .then((result) => {
           if (live) setCheck({ result, running: false });
@@ -82,7 +88,7 @@ export function ImportView({ onImported }: { onImported: (orgId: string) => void
       live = false;
       clearTimeout(timer);
     };
-  }, [plan, asOf, name, mappingKey, normalizeIds]);
+  }, [plan, asOf, name, mappingKey, normalizeIds, dateFormat]);
 
   const choose = async (files: File[]) => {
     setChosen(null);
@@ -95,7 +101,9 @@ export function ImportView({ onImported }: { onImported: (orgId: string) => void
       const texts = await readFiles(files, (done, total) => setProgress({ stage: 'read', done, total }));
       setProgress({ stage: 'check' });
       const inspected = await checker.current!.load(texts);
-      const hris = inspected.find((f) => f.kind === 'hris-csv');
+      const hris = inspected.find(
+        (f) => f.kind === 'hris-csv' || f.kind === 'hris-json' || f.kind === 'backstage',
+      );
       setName(hris ? baseName(hris.name) : '');
       setChosen({ files, inspected });
     } catch (error) {
@@ -115,6 +123,7 @@ export function ImportView({ onImported }: { onImported: (orgId: string) => void
       name: name.trim(),
       mapping,
       normalizeIds,
+      ...(dateFormat ? { dateFormat } : {}),
       onProgress: setProgress,
     });
     setProgress(null);
@@ -153,6 +162,8 @@ export function ImportView({ onImported }: { onImported: (orgId: string) => void
             onOverrides={setOverrides}
             disabled={busy}
             onOtherFiles={(f) => void choose(f)}
+            dateFormat={dateFormat}
+            onDateFormat={setDateFormat}
           />
         )}
         {chosen && plan && plan.kind !== 'invalid' && !busy && (

@@ -6,7 +6,12 @@ const SHOWN = 60;
 function where(issue: ProblemIssue): { file: string; row: string; column: string } {
   return {
     file: issue.file ?? (issue.in && issue.in !== 'file' ? issue.in : ''),
-    row: issue.row === undefined ? '' : String(issue.row),
+    row:
+      issue.row !== undefined
+        ? String(issue.row)
+        : issue.record !== undefined
+          ? `record ${issue.record}`
+          : '',
     column: issue.column ?? issue.path ?? '',
   };
 }

@@ -21,6 +21,8 @@ export interface StartUpload {
   mapping: HrisMapping;
   /** Send `normalizeIds=true` (CSV imports). */
   normalizeIds?: boolean;
+  /** Send `dateFormat` when the files do not decide. */
+  dateFormat?: string;
   onProgress: (p: Progress) => void;
 }
 
@@ -36,19 +38,27 @@ export async function startUpload(
   const normalized = options.normalizeIds ? { normalizeIds: true } : {};
   const byName = (n: string) => files.find((f) => f.name === n)!;
   let request: UploadRequest;
-  if (plan.kind === 'hris') {
-    const orgName = name || baseName(plan.file.name);
+  if (plan.kind === 'hris' || plan.kind === 'auto') {
+    const orgName =
+      name || baseName((plan.kind === 'hris' ? plan.file : (plan.mapped ?? plan.files[0])).name);
     let taken = new Set<string>();
     try {
       taken = new Set((await listOrgs()).map((o) => o.id));
     } catch {
       // The upload will say whether the server answers.
     }
-    request = {
-      kind: 'hris',
-      file: byName(plan.file.name),
-      query: { asOf, name: orgName, id: orgIdFor(orgName, taken), mapping, ...normalized },
+    const query = {
+      asOf,
+      name: orgName,
+      id: orgIdFor(orgName, taken),
+      mapping,
+      ...normalized,
+      ...(options.dateFormat ? { dateFormat: options.dateFormat } : {}),
     };
+    request =
+      plan.kind === 'hris'
+        ? { kind: 'hris', file: byName(plan.file.name), query }
+        : { kind: 'auto', files: plan.files.map((f) => byName(f.name)), query };
   } else if (plan.kind === 'uk-organogram') {
     request = {
       kind: 'uk-organogram',

@@ -17,7 +17,9 @@ export type UploadResult =
 export type UploadRequest =
   | { kind: 'hris'; file: Blob; query: UploadQuery }
   | { kind: 'uk-organogram'; senior: File; junior?: File; query: UploadQuery }
-  | { kind: 'org-json'; file: Blob };
+  | { kind: 'org-json'; file: Blob }
+  /** Files `importAny` reads together, sent as multipart to `?format=auto`. */
+  | { kind: 'auto'; files: readonly File[]; query: UploadQuery };
 
 /** Query options of `POST /api/orgs` for CSV imports. */
 export interface UploadQuery {
@@ -27,6 +29,8 @@ export interface UploadQuery {
   mapping?: HrisMapping;
   /** `normalizeIds=true`: manager ids differing from a record's only in case or leading zeros are that record's. */
   normalizeIds?: boolean;
+  /** `dateFormat=DD-MM-YYYY|MM-DD-YYYY`, when the files do not decide. */
+  dateFormat?: string;
 }
 
 /** The path and query of an upload (`/api/orgs?format=…`); the mapping only when it changes something. */
@@ -38,6 +42,7 @@ export function uploadUrl(request: UploadRequest): string {
   const mapping = request.query.mapping;
   if (mapping && Object.keys(mapping).length > 0) q.set('mapping', JSON.stringify(mapping));
   if (request.query.normalizeIds) q.set('normalizeIds', 'true');
+  if (request.query.dateFormat) q.set('dateFormat', request.query.dateFormat);
   return `/api/orgs?${q}`;
 }
 
@@ -72,7 +77,13 @@ export function uploadOrg(
       resolve(readAnswer(xhr.status, xhr.responseText));
     };
     let body: Blob | FormData;
-    if (request.kind === 'uk-organogram') {
+    if (request.kind === 'auto') {
+      const form = new FormData();
+      request.files.forEach((f, i) => {
+        form.append(`file${i + 1}`, f, f.name);
+      });
+      body = form;
+    } else if (request.kind === 'uk-organogram') {
       const form = new FormData();
       form.append('senior', request.senior, request.senior.name);
       if (request.junior) form.append('junior', request.junior, request.junior.name);
