@@ -30,6 +30,7 @@ export const RULES = {
     source: 'Data integrity: manager ids read as the record they differ from only in case or leading zeros',
   },
   'graph.terminated_left_out': {
+    title: 'People who left, left out',
     severity: 'info',
     source: 'Data integrity: people who have left (terminated status or date) are not in the org',
   },
@@ -162,6 +163,7 @@ export const RULES = {
     source: 'EL26: over 20 engineers in stream-aligned teams need a platform team',
   },
   'interaction.unknown_team': {
+    title: 'Interaction with a team not in the org',
     severity: 'warning',
     source: 'Data integrity: every interaction is between two teams of the org',
   },
