@@ -10,6 +10,7 @@ import { createSignInRoutes } from './auth/sign-in-routes';
 import type { Store } from './db/store';
 import type { AppEnv } from './http';
 import { describeError, type Logger, silentLogger } from './log';
+import { completeDocument, OPENAPI_INFO } from './openapi';
 import { locationOf, PROBLEM_TYPES, problem, zodIssues } from './problem';
 import { createCompareRoutes } from './routes/compare';
 import { createHealthRoutes } from './routes/health';
@@ -163,15 +164,7 @@ export function createApp(options: AppOptions) {
 
   let openapi: unknown;
   app.get('/api/openapi.json', (c) => {
-    openapi ??= app.getOpenAPI31Document({
-      openapi: '3.1.0',
-      info: {
-        title: 'reorg API',
-        version: '0.1.0',
-        description:
-          'Orgs (immutable baselines), scenarios (append-only revisions of reorg ops), headcount plans saved with scenarios, and their simulation. Errors are application/problem+json (RFC 9457).',
-      },
-    });
+    openapi ??= completeDocument(app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO }));
     return c.json(openapi);
   });
   if (options.webDir !== false) mountWeb(app, options.webDir ?? DEFAULT_WEB_DIR);
