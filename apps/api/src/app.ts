@@ -173,7 +173,8 @@ export function createApp(options: AppOptions) {
 
 /**
  * For a 405: the methods some route answers on a path (its `Allow` header), from the app's route
- * table (middleware, registered for every method, aside). HEAD goes with GET.
+ * table (middleware, registered for every method, aside). HEAD goes with GET. Paths match as the
+ * routes do, strictly: `/api/orgs/` is no route's path (a 404, not a 405 that allows GET).
  */
 export function routeMethods(
   routes: readonly { method: string; path: string }[],
@@ -183,7 +184,7 @@ export function routeMethods(
     .map((r) => ({
       method: r.method,
       pattern: new RegExp(
-        `^${r.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z_]+/g, '[^/]+')}/?$`,
+        `^${r.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z_]+/g, '[^/]+')}$`,
       ),
     }));
   return (path) => {
