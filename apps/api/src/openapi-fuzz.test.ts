@@ -264,7 +264,9 @@ describe.each(ENGINES)('a fuzz of every operation of the OpenAPI document, on %s
     expect(requests).toBe(RUNS * operations.length);
     expect(CONTRACT_COUNTS.validated - before).toBe(requests);
     console.log(
-      `fuzz on ${engine}: ${operations.length} operations × ${RUNS} = ${requests} requests, all validated`,
+      `fuzz on ${engine}: ${operations.length} operations × ${RUNS} = ${requests} requests, all validated; by status ${JSON.stringify(statuses)}`,
     );
+    // The fuzz reaches past validation: some requests succeed.
+    expect(Object.keys(statuses).some((s) => s.startsWith('2'))).toBe(true);
   }, 600_000);
 });
