@@ -6,6 +6,7 @@ import { type AppOptions, createApp } from './app';
 import { Identity } from './auth/identity';
 import type { Store } from './db/store';
 import { createJsonLogger } from './log';
+import { validatingApp } from './testing/contract';
 import { ENGINES, openTestStore, signedIn, TEST_ADMIN } from './testing/engines';
 import { type Json, readJson } from './testing/http';
 import { smallOrg } from './testing/orgs';
@@ -20,7 +21,7 @@ describe.each(ENGINES)('the app on %s', (engine) => {
   let identity: Identity;
   let token: string;
   /** The app, its requests signed in as an admin (the tests here are not about sign-in). */
-  const appOf = (options: AppOptions) => signedIn(createApp({ identity, ...options }), token);
+  const appOf = (options: AppOptions) => signedIn(validatingApp(createApp({ identity, ...options })), token);
   beforeAll(async () => {
     ({ store, close } = await openTestStore(engine));
     identity = new Identity(store.drizzle, { publicUrl: 'http://localhost' });

@@ -45,9 +45,16 @@ export const OPENAPI_INFO = {
   license: { name: 'UNLICENSED: no licence chosen yet (all rights reserved by the authors)' },
 };
 
-/** Where `reorg serve` answers by default; clients set their own base URL. */
+/**
+ * The server: the one that serves this document (a relative URL, so the document holds wherever
+ * reorg runs; `reorg serve` listens on http://localhost:8787 by default).
+ */
 export const OPENAPI_SERVERS = [
-  { url: 'http://localhost:8787', description: '`reorg serve` on this machine (its default port)' },
+  {
+    url: '/',
+    description:
+      'The reorg server that serves this document (`reorg serve`: http://localhost:8787 by default)',
+  },
 ];
 
 /** The two ways to sign in (the `security` of every non-public operation). */
@@ -190,8 +197,16 @@ export function completeDocument(doc: OpenApiDocument): OpenApiDocument {
   markDates(doc);
   stripRequestDefaults(doc);
   markRedactable(doc);
+  pruneUnusedResponses(doc);
   doc.tags = TAGS.filter((t) => usedTag(doc, t.name)).map(({ name, description }) => ({ name, description }));
   return doc;
+}
+
+/** Drops the shared problem responses no operation refers to. */
+function pruneUnusedResponses(doc: OpenApiDocument): void {
+  const text = JSON.stringify(doc.paths);
+  for (const name of Object.keys(PROBLEM_RESPONSES))
+    if (!text.includes(`"#/components/responses/${name}"`)) delete doc.components.responses[name];
 }
 
 /** The routes that are plain Hono routes (not zod-openapi ones), documented by hand. */

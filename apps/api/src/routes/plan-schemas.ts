@@ -124,7 +124,8 @@ export const SimulateBodySchema = z
     allOf: [
       { oneOf: [{ required: ['plan'] }, { required: ['planId'] }] },
       { anyOf: [{ required: ['orgId'] }, { required: ['scenarioId'] }, { required: ['planId'] }] },
-      { not: { required: ['orgId', 'scenarioId'] } },
+      // `properties` only name the fields (any value): the clause is "not both present".
+      { not: { properties: { orgId: {}, scenarioId: {} }, required: ['orgId', 'scenarioId'] } },
     ],
     dependentRequired: { revision: ['scenarioId'] },
   } as Parameters<ReturnType<typeof z.object>['openapi']>[1]);
