@@ -42,6 +42,8 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts'],
           benchmark: { include: ['src/**/*.bench.ts'] },
+          // REORG_CONTRACT_REPORT=FILE: how many responses each file checked against the document.
+          setupFiles: ['src/testing/contract-report.ts'],
           // PGlite's first start (initdb in WASM) can take over 10 s on a busy 2-core machine.
           testTimeout: 60_000,
           hookTimeout: 60_000,

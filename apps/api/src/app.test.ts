@@ -6,6 +6,7 @@ import { type AppOptions, createApp } from './app';
 import { Identity } from './auth/identity';
 import type { Store } from './db/store';
 import { createJsonLogger } from './log';
+import { validatingApp } from './testing/contract';
 import { ENGINES, openTestStore, signedIn, TEST_ADMIN } from './testing/engines';
 import { type Json, readJson } from './testing/http';
 import { smallOrg } from './testing/orgs';
@@ -20,7 +21,7 @@ describe.each(ENGINES)('the app on %s', (engine) => {
   let identity: Identity;
   let token: string;
   /** The app, its requests signed in as an admin (the tests here are not about sign-in). */
-  const appOf = (options: AppOptions) => signedIn(createApp({ identity, ...options }), token);
+  const appOf = (options: AppOptions) => signedIn(validatingApp(createApp({ identity, ...options })), token);
   beforeAll(async () => {
     ({ store, close } = await openTestStore(engine));
     identity = new Identity(store.drizzle, { publicUrl: 'http://localhost' });
@@ -65,6 +66,8 @@ describe.each(ENGINES)('the app on %s', (engine) => {
     const orgs = await app.request('/api/orgs', { method: 'PUT' });
     expect([orgs.status, orgs.headers.get('allow')]).toEqual([405, 'GET, HEAD, POST']);
     expect((await app.request('/api/nothing-here', { method: 'DELETE' })).status).toBe(404);
+    // A trailing slash is no route's path: 404, never a 405 whose Allow names the method asked.
+    expect((await app.request('/api/orgs/', { method: 'GET' })).status).toBe(404);
   });
 
   it('answers every error as application/problem+json with type, title, status, detail, instance, requestId', async () => {
@@ -225,6 +228,8 @@ describe.each(ENGINES)('the app on %s', (engine) => {
         'POST /api/tokens',
         'DELETE /api/tokens/{id}',
         'GET /api/audit',
+        'GET /api/openapi.json',
+        'GET /api/sign-in-options',
       ].sort(),
     );
     expect(Object.keys(doc.components.schemas)).toEqual(
@@ -233,13 +238,16 @@ describe.each(ENGINES)('the app on %s', (engine) => {
     const ops = doc.paths['/api/scenarios/{id}/ops'].post;
     expect(Object.keys(ops.responses).sort()).toEqual([
       '201',
+      '400',
       '401',
       '403',
       '404',
       '412',
       '413',
+      '415',
       '422',
       '428',
+      '500',
     ]);
     expect(ops.responses['412'].content['application/problem+json']).toBeDefined();
     expect(ops.parameters.map((p: Json) => p.name)).toEqual(expect.arrayContaining(['id', 'if-match']));

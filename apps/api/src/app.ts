@@ -10,6 +10,7 @@ import { createSignInRoutes } from './auth/sign-in-routes';
 import type { Store } from './db/store';
 import type { AppEnv } from './http';
 import { describeError, type Logger, silentLogger } from './log';
+import { completeDocument, OPENAPI_INFO } from './openapi';
 import { locationOf, PROBLEM_TYPES, problem, zodIssues } from './problem';
 import { createCompareRoutes } from './routes/compare';
 import { createHealthRoutes } from './routes/health';
@@ -176,15 +177,7 @@ export function createApp(options: AppOptions) {
 
   let openapi: unknown;
   app.get('/api/openapi.json', (c) => {
-    openapi ??= app.getOpenAPI31Document({
-      openapi: '3.1.0',
-      info: {
-        title: 'reorg API',
-        version: '0.1.0',
-        description:
-          'Orgs (immutable baselines), scenarios (append-only revisions of reorg ops), headcount plans saved with scenarios, and their simulation. Errors are application/problem+json (RFC 9457).',
-      },
-    });
+    openapi ??= completeDocument(app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO }));
     return c.json(openapi);
   });
   if (options.webDir !== false) mountWeb(app, options.webDir ?? DEFAULT_WEB_DIR);
@@ -193,7 +186,8 @@ export function createApp(options: AppOptions) {
 
 /**
  * For a 405: the methods some route answers on a path (its `Allow` header), from the app's route
- * table (middleware, registered for every method, aside). HEAD goes with GET.
+ * table (middleware, registered for every method, aside). HEAD goes with GET. Paths match as the
+ * routes do, strictly: `/api/orgs/` is no route's path (a 404, not a 405 that allows GET).
  */
 export function routeMethods(
   routes: readonly { method: string; path: string }[],
@@ -203,7 +197,7 @@ export function routeMethods(
     .map((r) => ({
       method: r.method,
       pattern: new RegExp(
-        `^${r.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z_]+/g, '[^/]+')}/?$`,
+        `^${r.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z_]+/g, '[^/]+')}$`,
       ),
     }));
   return (path) => {

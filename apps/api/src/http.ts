@@ -109,11 +109,21 @@ export function isStorableText(s: string): boolean {
   return !s.includes('\u0000') && !LONE_SURROGATE.test(s);
 }
 
-/** An id in a path or query: 1–200 characters PostgreSQL can store. */
+/**
+ * The characters of an id in a path or query: anything but a comma (compare lists ids with
+ * commas) or a control character (U+0000–U+001F, U+007F).
+ */
+export const ID_PATTERN = '^[^,\\u0000-\\u001F\\u007F]+$';
+
+/**
+ * An id in a path or query: 1–200 characters of {@link ID_PATTERN} that PostgreSQL can store
+ * (no unpaired surrogate).
+ */
 export const IdParamSchema = z
   .string()
   .min(1)
   .max(200)
+  .regex(new RegExp(ID_PATTERN), 'an id has no commas and no control characters')
   .refine(isStorableText, 'must not contain NUL characters or unpaired surrogates');
 
 /**

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { AnalysisReportSchema, DATE_FORMATS, HRIS_FIELDS, IsoDateSchema, OrgSchema } from '@reorg/model';
 import { IdParamSchema } from './http';
+import { jsonSchemaOf } from './openapi';
 import { IMPORT_FORMATS } from './services/org-import';
 
 /**
@@ -11,8 +12,15 @@ import { IMPORT_FORMATS } from './services/org-import';
 // Model schemas are wrapped in z.lazy before naming them: `.openapi()` exists only on schemas
 // created after @hono/zod-openapi has extended zod, and the model's may have been created first.
 
-/** The org document (`@reorg/model` OrgSchema). */
-export const OrgDocumentSchema = z.lazy(() => OrgSchema).openapi('Org');
+/**
+ * The org document (`@reorg/model` OrgSchema) as the server answers it: every default filled in.
+ * Its OpenAPI form is zod's JSON Schema of the output.
+ */
+export const OrgDocumentSchema = z.lazy(() => OrgSchema).openapi('Org', jsonSchemaOf(OrgSchema, 'output'));
+/** The org document as a client sends it (`POST /api/orgs`): fields with a default may be left out. */
+export const OrgInputDocumentSchema = z
+  .lazy(() => OrgSchema)
+  .openapi('OrgInput', jsonSchemaOf(OrgSchema, 'input'));
 /** The analysis report (`@reorg/model` AnalysisReportSchema). */
 export const AnalysisSchema = z.lazy(() => AnalysisReportSchema).openapi('AnalysisReport');
 
@@ -89,6 +97,14 @@ export const ImportQuerySchema = z.object({
     .openapi({ description: 'ISO 4217 currency of the costs of a CSV import.' }),
   mapping: z
     .string()
+    .openapi({
+      contentMediaType: 'application/json',
+      contentSchema: {
+        type: 'object',
+        propertyNames: { enum: [...HRIS_FIELDS] },
+        additionalProperties: { type: 'string', maxLength: 500 },
+      },
+    } as Record<string, unknown>)
     .max(8000)
     .transform((text, ctx) => {
       try {

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { ComparisonSchema, compareScenarios, IsoDateSchema } from '@reorg/model';
-import { type AppEnv, IdParamSchema } from '../http';
+import { type AppEnv, ID_PATTERN, IdParamSchema } from '../http';
 import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
 import { countByLayer } from '../services/layer-counts';
 import type { Scenarios } from '../services/scenarios';
@@ -17,6 +17,12 @@ const LayerCountSchema = z.object({
 /** Most scenarios compared at once. */
 export const MAX_COMPARED = 12;
 
+/** `?ids=` as a pattern: 1 to MAX_COMPARED ids of {@link ID_PATTERN}, separated by commas. */
+function compareIdsPattern(): string {
+  const id = ID_PATTERN.slice(1, -1);
+  return `^${id}(,${id}){0,${MAX_COMPARED - 1}}$`;
+}
+
 const CompareQuerySchema = z.object({
   ids: z
     .string()
@@ -27,7 +33,11 @@ const CompareQuerySchema = z.object({
         .filter((id) => id !== ''),
     )
     .pipe(z.array(IdParamSchema).min(1).max(MAX_COMPARED))
-    .openapi({ description: 'Comma-separated scenario ids (1 to 12), all of one org.', example: 'a,b' }),
+    .openapi({
+      description: `Comma-separated scenario ids (1 to ${MAX_COMPARED}), all of one org; an id has no comma.`,
+      example: 'a,b',
+      pattern: compareIdsPattern(),
+    }),
   asOf: IsoDateSchema.optional().openapi({
     description: 'Date to measure tenure to (default: each org’s own).',
   }),

@@ -1,12 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { listAudit } from '../auth/audit';
 import type { Guards } from '../auth/guards';
-import type { Identity } from '../auth/identity';
+import { type Identity, normalizeEmail } from '../auth/identity';
 import { auditActor } from '../auth/middleware';
 import { canEditOn, canImportOrgs, isAdmin, personIdsOf, roleOn, seesAllCompensation } from '../auth/policy';
 import { ROLES } from '../auth/principal';
 import type { Store } from '../db/store';
-import { type AppEnv, limitBody } from '../http';
+import { type AppEnv, IdParamSchema, limitBody, storable } from '../http';
 import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
 import type { Baselines } from '../services/baselines';
 
@@ -16,8 +16,18 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 });
 const body = <T extends z.ZodType>(schema: T) => ({
   required: true,
-  content: { 'application/json': { schema } },
+  content: { 'application/json': { schema: storable(schema) } },
 });
+/** True when {@link normalizeEmail} takes it. */
+const isEmailAddress = (s: string) => {
+  try {
+    normalizeEmail(s);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const UserIdParamsSchema = z.object({ id: IdParamSchema });
 
 const RoleSchema = z.enum(ROLES).openapi({ description: 'admin, hr, editor or viewer' });
 const GrantSchema = z
@@ -117,7 +127,7 @@ const setRolesRoute = createRoute({
   summary: "Replace a user's roles (admin)",
   middleware: [limitBody(16 * 1024)] as const,
   request: {
-    params: z.object({ id: z.string().min(1).max(200) }),
+    params: UserIdParamsSchema,
     body: body(z.object({ roles: z.array(GrantSchema).max(1000) })),
   },
   responses: {
@@ -131,7 +141,7 @@ const resetLinkRoute = createRoute({
   method: 'post',
   path: '/users/{id}/reset-link',
   summary: 'A password-reset link (24 h) for a user, to copy and hand them (admin)',
-  request: { params: z.object({ id: z.string().min(1).max(200) }) },
+  request: { params: UserIdParamsSchema },
   responses: {
     200: json(z.object({ link: z.string() }), 'The link'),
     ...PROBLEMS,
@@ -142,7 +152,7 @@ const signInLinkRoute = createRoute({
   method: 'post',
   path: '/users/{id}/sign-in-link',
   summary: 'A one-time sign-in link (24 h) for a user (admin)',
-  request: { params: z.object({ id: z.string().min(1).max(200) }) },
+  request: { params: UserIdParamsSchema },
   responses: {
     200: json(z.object({ link: z.string() }), 'The link'),
     ...PROBLEMS,
@@ -164,7 +174,12 @@ const createTokenRoute = createRoute({
   summary: 'Make an API token (for yourself; an admin may name another user): shown once',
   middleware: [limitBody(16 * 1024)] as const,
   request: {
-    body: body(z.object({ name: z.string().min(1).max(200), email: z.string().max(320).optional() })),
+    body: body(
+      z.object({
+        name: z.string().min(1).max(200),
+        email: z.string().max(320).refine(isEmailAddress, 'not an e-mail address').optional(),
+      }),
+    ),
   },
   responses: {
     201: json(z.object({ id: z.string(), token: z.string() }), 'The token, shown this once'),
@@ -177,7 +192,7 @@ const revokeTokenRoute = createRoute({
   method: 'delete',
   path: '/tokens/{id}',
   summary: 'Revoke an API token (your own; an admin any)',
-  request: { params: z.object({ id: z.string().min(1).max(200) }) },
+  request: { params: UserIdParamsSchema },
   responses: { 204: { description: 'Revoked' }, ...PROBLEMS, 404: problemResponse('No such token') },
 });
 const auditRoute = createRoute({

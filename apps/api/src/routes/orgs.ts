@@ -3,7 +3,14 @@ import type { ImportIssue, Org } from '@reorg/model';
 import { auditActor } from '../auth/middleware';
 import { canSeeOrg } from '../auth/policy';
 import type { OrgListItem, OrgRecord, Store } from '../db/store';
-import { type AppEnv, BODY_LIMITS, findUnstorableText, limitBody, unstorableText } from '../http';
+import {
+  type AppEnv,
+  BODY_LIMITS,
+  findUnstorableText,
+  IdParamSchema,
+  limitBody,
+  unstorableText,
+} from '../http';
 import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
 import {
   AnalysisSchema,
@@ -12,6 +19,7 @@ import {
   ImportQuerySchema,
   OrgCreatedSchema,
   OrgDetailSchema,
+  OrgInputDocumentSchema,
   OrgListItemSchema,
 } from '../schemas';
 import type { Baselines } from '../services/baselines';
@@ -38,8 +46,11 @@ const createOrgRoute = createRoute({
     body: {
       required: true,
       content: {
-        'application/json': { schema: { $ref: '#/components/schemas/Org' } },
-        'text/csv': { schema: { type: 'string' } },
+        'application/json': { schema: { $ref: '#/components/schemas/OrgInput' } },
+        'text/csv': { schema: { type: 'string' }, example: 'id,name,manager_id\nada,Ada,\n' },
+        'text/plain': {
+          schema: { type: 'string', description: 'Read as a HRIS CSV export, like text/csv.' },
+        },
         'multipart/form-data': {
           schema: {
             type: 'object',
@@ -101,13 +112,27 @@ const analyzeOrgRoute = createRoute({
 
 /** `/api/orgs`: import, list, read and analyse orgs. Scenario creation is mounted by the scenario routes. */
 export function createOrgRoutes(deps: OrgRoutesDeps) {
-  return new OpenAPIHono<AppEnv>()
+  const app = new OpenAPIHono<AppEnv>();
+  // The JSON body is validated by the import itself; its schema is named here for the document.
+  app.openAPIRegistry.register('OrgInput', OrgInputDocumentSchema);
+  return app
     .openapi(createOrgRoute, async (c) => {
       const query = c.req.valid('query');
       const outcome = await readImport(c, query, deps.today());
       if (!outcome.ok) return problem(c, outcome.problem);
       const unstorable = findUnstorableText(outcome.org);
       if (unstorable) return unstorableText(c, unstorable);
+      const badId = IdParamSchema.safeParse(outcome.org.id);
+      if (!badId.success) {
+        const message = `the org id "${outcome.org.id}" cannot be used in a path: ${badId.error.issues[0]?.message}`;
+        return problem(c, {
+          type: PROBLEM_TYPES.validation,
+          title: 'Validation failed',
+          status: 422,
+          detail: message,
+          errors: [{ in: outcome.source === 'json' ? 'body' : 'query', path: 'id', message }],
+        });
+      }
       let record = toRecord(outcome.org, outcome.source, outcome.warnings);
       const audit = (id: string) => ({
         ...auditActor(c),

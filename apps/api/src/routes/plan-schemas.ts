@@ -5,34 +5,23 @@ import {
   HeadcountPlanSchema,
   SimulationResultSchema,
 } from '@reorg/model';
-import { toJSONSchema } from 'zod';
 import { IdParamSchema, storable } from '../http';
+import { jsonSchemaOf } from '../openapi';
 
 /**
  * Shapes of the headcount-plan and simulation routes. The plan and the result are the model's own
- * schemas; their OpenAPI form is zod's JSON Schema of them (input form for the plan, output form
- * for the result), and validation is the model's schema itself.
+ * schemas; their OpenAPI form is zod's JSON Schema of them (the input form for what clients send,
+ * the output form for what the server answers), and validation is the model's schema itself.
  */
 
-type OpenApiMeta = Parameters<ReturnType<typeof z.lazy>['openapi']>[1];
-
-function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): OpenApiMeta {
-  const { $schema: _drop, ...json } = toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
-  return json as OpenApiMeta;
-}
-
-/** A headcount plan as written (`@reorg/model` HeadcountPlanSchema; defaults filled in on the way in). */
+/** A headcount plan as the server answers it (`@reorg/model` HeadcountPlanSchema; defaults filled in). */
 export const PlanDocSchema = z
   .lazy(() => HeadcountPlanSchema)
-  .openapi('HeadcountPlan', jsonSchemaOf(HeadcountPlanSchema, 'input'));
-
-/** A simulation result (`@reorg/model` SimulationResultSchema). */
-export const SimulationResultDocSchema = z
-  .lazy(() => SimulationResultSchema)
-  .openapi('SimulationResult', jsonSchemaOf(SimulationResultSchema, 'output'));
+  .openapi('HeadcountPlan', jsonSchemaOf(HeadcountPlanSchema, 'output'));
+/** A headcount plan as a client sends it: fields with a default may be left out. */
+export const PlanInputDocSchema = z
+  .lazy(() => HeadcountPlanSchema)
+  .openapi('HeadcountPlanInput', jsonSchemaOf(HeadcountPlanSchema, 'input'));
 
 /** Most Monte Carlo runs one request may ask for (the model allows more; the API answers in the request). */
 export const MAX_API_RUNS = 5000;
@@ -49,7 +38,7 @@ export const CreatePlanBodySchema = storable(
         .max(200)
         .optional()
         .openapi({ description: "Name of the saved plan (default: the plan's own name)." }),
-      plan: PlanDocSchema,
+      plan: PlanInputDocSchema,
     })
     .strict(),
 );
@@ -127,7 +116,7 @@ export const SimulateBodySchema = z
       .max(2 ** 31 - 1)
       .optional()
       .openapi({ description: "The scenario's revision (default: its latest). Only with scenarioId." }),
-    plan: PlanDocSchema.optional().openapi({ description: 'A plan to simulate (not stored).' }),
+    plan: PlanInputDocSchema.optional().openapi({ description: 'A plan to simulate (not stored).' }),
     planId: IdParamSchema.optional().openapi({
       description:
         'A saved plan to simulate. Without orgId or scenarioId it runs on the scenario the plan is saved with.',
@@ -176,7 +165,18 @@ export const SimulateBodySchema = z
       ctx.addIssue({ code: 'custom', path: ['revision'], message: 'revision needs scenarioId' });
     }
   })
-  .openapi('SimulateRequest');
+  .openapi('SimulateRequest', {
+    // What the superRefine above enforces, stated for clients.
+    description:
+      'Exactly one of `plan` and `planId`; `orgId` or `scenarioId` (not both), which may both be left out with a `planId` (then the scenario it is saved with); `revision` only with `scenarioId`.',
+    allOf: [
+      { oneOf: [{ required: ['plan'] }, { required: ['planId'] }] },
+      { anyOf: [{ required: ['orgId'] }, { required: ['scenarioId'] }, { required: ['planId'] }] },
+      // `properties` only name the fields (any value): the clause is "not both present".
+      { not: { properties: { orgId: {}, scenarioId: {} }, required: ['orgId', 'scenarioId'] } },
+    ],
+    dependentRequired: { revision: ['scenarioId'] },
+  } as Parameters<ReturnType<typeof z.object>['openapi']>[1]);
 /** A validated simulation request. */
 export type SimulateBody = z.infer<typeof SimulateBodySchema>;
 
@@ -191,6 +191,11 @@ export const SimulationTargetSchema = z
   .openapi('SimulationTarget');
 
 /** The answer of `POST /api/simulations`: the model's SimulationResult, with what it ran on. */
+const SimulationAnswerZod = SimulationResultSchema.extend({ target: SimulationTargetSchema });
+/**
+ * The answer of `POST /api/simulations` as one object schema (the result's fields and `target`):
+ * an `allOf` of the result, which allows no other field, and `{ target }` would refuse every answer.
+ */
 export const SimulationAnswerSchema = z
-  .intersection(SimulationResultDocSchema, z.object({ target: SimulationTargetSchema }))
-  .openapi('SimulationAnswer');
+  .lazy(() => SimulationAnswerZod)
+  .openapi('SimulationAnswer', jsonSchemaOf(SimulationAnswerZod, 'output'));

@@ -1,22 +1,20 @@
 import { z } from '@hono/zod-openapi';
 import { OpSchema } from '@reorg/model';
-import { toJSONSchema } from 'zod';
 import { IdParamSchema, storable } from '../http';
+import { jsonSchemaOf } from '../openapi';
 import { OrgDocumentSchema } from '../schemas';
 
 /**
- * One reorg op (`@reorg/model` OpSchema): a tagged union on `type`. Its OpenAPI form is zod's own
- * JSON Schema of the input (zod-to-openapi cannot render the `z.never()` that ops use to forbid
- * fields); validation is the model's schema itself.
+ * One reorg op (`@reorg/model` OpSchema): a tagged union on `type`, as the server answers it
+ * (defaults filled in). Its OpenAPI form is zod's own JSON Schema (zod-to-openapi cannot render
+ * the `z.never()` that ops use to forbid fields); validation is the model's schema itself.
  */
-export const OpDocSchema = z.lazy(() => OpSchema).openapi('Op', opJsonSchema());
+export const OpDocSchema = z.lazy(() => OpSchema).openapi('Op', opJsonSchema('output'));
+/** One reorg op as a client sends it: fields with a default may be left out. */
+export const OpInputDocSchema = z.lazy(() => OpSchema).openapi('OpInput', opJsonSchema('input'));
 
-function opJsonSchema() {
-  const { $schema: _drop, ...schema } = toJSONSchema(OpSchema, {
-    io: 'input',
-    unrepresentable: 'any',
-  }) as Record<string, unknown>;
-  return { type: 'object', ...schema } as Parameters<ReturnType<typeof z.lazy>['openapi']>[1];
+function opJsonSchema(io: 'input' | 'output') {
+  return { type: 'object', ...jsonSchemaOf(OpSchema, io) } as ReturnType<typeof jsonSchemaOf>;
 }
 
 /** Most ops in one batch (one saved revision); a drag is a handful. */
@@ -29,7 +27,7 @@ export const CreateScenarioBodySchema = storable(
       name: z.string().trim().min(1).max(200).openapi({ example: 'Split platform team' }),
       id: IdParamSchema.optional().openapi({ description: 'Id of the new scenario (default: generated).' }),
       ops: z
-        .array(OpDocSchema)
+        .array(OpInputDocSchema)
         .max(MAX_BATCH_OPS)
         .default([])
         .openapi({ description: 'Ops of revision 1 (default none: the baseline).' }),
@@ -42,12 +40,19 @@ export const CreateScenarioBodySchema = storable(
 
 /** Body of `POST /api/scenarios/:id/ops`: one batch, saved as one revision or not at all. */
 export const OpsBodySchema = storable(
-  z.object({ ops: z.array(OpDocSchema).min(1).max(MAX_BATCH_OPS) }).strict(),
+  z.object({ ops: z.array(OpInputDocSchema).min(1).max(MAX_BATCH_OPS) }).strict(),
 );
 
 /** Body of `POST /api/scenarios/:id/restore`. */
 export const RestoreBodySchema = z
-  .object({ revision: z.number().int().min(1).openapi({ description: 'The revision to restore.' }) })
+  .object({
+    revision: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31 - 1)
+      .openapi({ description: 'The revision to restore.' }),
+  })
   .strict();
 
 /** A scenario without its state. */
@@ -121,7 +126,7 @@ export const RevisionParamsSchema = z.object({
     .int()
     .min(1)
     .max(2 ** 31 - 1)
-    .openapi({ param: { name: 'revision', in: 'path' }, type: 'integer' }),
+    .openapi({ param: { name: 'revision', in: 'path' }, type: 'integer', minimum: 1, maximum: 2 ** 31 - 1 }),
 });
 
 /** Body of `POST /api/scenarios/:id/share`. */

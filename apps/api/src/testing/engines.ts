@@ -6,6 +6,7 @@ import type { Role } from '../auth/principal';
 import { type Database, openPglite, openPostgres } from '../db/client';
 import { type OpenedStore, openStore } from '../db/open';
 import { createJsonLogger, silentLogger } from '../log';
+import { validatingApp } from './contract';
 
 /** A database engine of the tests. */
 export type TestEngine = 'pglite' | 'postgres';
@@ -92,20 +93,24 @@ export function signedIn(app: App, token: string): App {
  * A fresh store and an app on it, for one test file, whose requests are signed in as the admin
  * {@link TEST_ADMIN} (see {@link signedIn}); `anonymous` is the same app without credentials, and
  * `tokenFor` adds a user with a role and answers an API token of theirs. CSV imports are dated
- * 2025-01-15. Set `REORG_TEST_LOGS=1` to see the app's logs (unexpected errors included).
+ * 2025-01-15. Every response is checked against the served OpenAPI document ({@link validatingApp}):
+ * one it does not describe fails the test. Set `REORG_TEST_LOGS=1` to see the app's logs
+ * (unexpected errors included).
  */
 export async function openTestApp(engine: TestEngine, options: Pick<AppOptions, 'liveTimings'> = {}) {
   const opened = await openTestStore(engine);
   const logger = process.env.REORG_TEST_LOGS ? createJsonLogger() : silentLogger;
   const identity = new Identity(opened.store.drizzle, { publicUrl: 'http://localhost' });
-  const anonymous = createApp({
-    store: opened.store,
-    webDir: false,
-    today: () => '2025-01-15',
-    logger,
-    identity,
-    ...options,
-  });
+  const anonymous = validatingApp(
+    createApp({
+      store: opened.store,
+      webDir: false,
+      today: () => '2025-01-15',
+      logger,
+      identity,
+      ...options,
+    }),
+  );
   const tokenFor = async (email: string, role: Role, orgId?: string | null) => {
     await identity.addUser({ email, role, orgId }, { actor: 'system' });
     const made = await identity.createToken(email, 'tests', { actor: 'system' });
