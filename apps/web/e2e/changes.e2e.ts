@@ -24,7 +24,7 @@ afterAll(async () => {
 describe('before and after on the chart', () => {
   it('marks who moved, from whom, and counts the changes', async () => {
     await page.goto(`${baseUrl}/orgs/scaleup/scenarios/scaleup-checkout-under-vp?person=E1003`);
-    await page.getByRole('button', { name: 'Show changes' }).click();
+    await page.getByRole('button', { name: 'Changes', exact: true }).click();
     await expect
       .poll(() => page.getByTestId('changes-summary').textContent(), { timeout: 30_000 })
       .toBe('1 moved');
@@ -48,7 +48,7 @@ describe('before and after on the chart', () => {
   });
 
   it('takes the marks off again', async () => {
-    await page.getByRole('button', { name: 'Hide changes' }).click();
+    await page.getByRole('button', { name: /^Changes/ }).click();
     await expect.poll(() => page.locator('.change-chip').count()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { IconRedo, IconUndo } from '../components/icons';
 import { VisibilityMarker } from '../components/visibility-marker';
+import { ChangesToggle } from '../features/canvas/changes-toggle';
 import { ExportMenu } from '../features/export/export-menu';
 import { ShareButton } from '../features/share/share-dialog';
 import { redo, undo } from '../stores/session-actions';
@@ -121,6 +122,7 @@ export function TopBar() {
         Save
       </button>
       {canShare && <ShareButton />}
+      <ChangesToggle />
       <ExportMenu />
       <PanelToggle />
       <UserMenu />

@@ -1,12 +1,11 @@
-import { Panel } from '@xyflow/react';
 import { useEffect } from 'react';
 import { describeChanges } from '../../lib/org/change-marks';
 import { setShowChanges, useChanges, useScenarioChanges } from '../../stores/changes-store';
-import { useSession } from '../../stores/session-store';
+import { notify, useSession } from '../../stores/session-store';
 
 /**
- * "Changes" in the chart's corner: marks on the chart who moved (from whom), who is new, who
- * leaves and which teams changed, against the org's baseline, with the counts in words.
+ * "Changes" in the top bar: marks on the chart who moved (from whom), who is new, who leaves
+ * and which teams changed, against the org's baseline; while on, the button says the counts.
  */
 export function ChangesToggle() {
   const on = useChanges((s) => s.on);
@@ -19,23 +18,26 @@ export function ChangesToggle() {
   useEffect(() => {
     if (on && orgId && forOrg !== orgId) void setShowChanges(true);
   }, [on, orgId, forOrg]);
+  useEffect(() => {
+    if (error) notify('error', `Could not compare with the baseline: ${error}`);
+  }, [error]);
+  const summary = on ? (loading || !changes ? 'comparing…' : describeChanges(changes.marks)) : null;
   return (
-    <Panel position="top-right" className="changes-toggle">
-      {on && (
+    <button
+      type="button"
+      className={`btn btn-sm changes-toggle${on ? ' is-on' : ''}`}
+      aria-pressed={on}
+      title={
+        summary ? `Against the baseline: ${summary}` : 'Mark what this scenario changes against the baseline'
+      }
+      onClick={() => void setShowChanges(!on)}
+    >
+      Changes
+      {summary && (
         <span className="changes-summary" data-testid="changes-summary">
-          {loading || !changes ? 'Comparing with the baseline…' : describeChanges(changes.marks)}
+          {summary}
         </span>
       )}
-      {error && <span className="form-error">{error}</span>}
-      <button
-        type="button"
-        className={`btn btn-sm${on ? ' btn-primary' : ''}`}
-        aria-pressed={on}
-        title="Mark what this scenario changes against the baseline"
-        onClick={() => void setShowChanges(!on)}
-      >
-        {on ? 'Hide changes' : 'Show changes'}
-      </button>
-    </Panel>
+    </button>
   );
 }

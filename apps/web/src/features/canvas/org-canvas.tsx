@@ -30,7 +30,6 @@ import { useSpanLookup } from '../../stores/use-analysis';
 import { useReadOnlyReason } from '../../stores/use-permissions';
 import { resetExpansion, revealPerson, setExpanded, useView } from '../../stores/view-store';
 import { CAMERA_PADDING, cameraFor, subjectRect } from './camera';
-import { ChangesToggle } from './changes-toggle';
 import { buildChartNodes, type ChartFlowNode } from './chart-nodes';
 import { EdgeLayer } from './edge-layer';
 import { type NavKey, navigate } from './keyboard-nav';
@@ -360,7 +359,6 @@ function ChartFlow({ model }: { model: ChartModel }) {
           </ControlButton>
         </Controls>
         <SpanLegend />
-        <ChangesToggle />
         {drag.hint && (
           <div className={`drag-hint${drag.target && !drag.target.valid ? ' is-invalid' : ''}`} role="status">
             {drag.hint}
