@@ -62,14 +62,14 @@ export function getChangeList(before: Org, after: Org, effectiveDate: string): C
         name: person.name ?? null,
         kind: 'hire',
         effectiveDate,
-        changed: [...CHANGE_FIELDS].filter((f) => valueOf(now, f) !== null),
+        changed: [...CHANGE_FIELDS].filter((f) => fieldValue(now, f) !== null),
         before: null,
         after: now,
       });
       continue;
     }
     const was = valuesBefore(old);
-    const changed = CHANGE_FIELDS.filter((f) => valueOf(was, f) !== valueOf(now, f));
+    const changed = CHANGE_FIELDS.filter((f) => fieldValue(was, f) !== fieldValue(now, f));
     if (changed.length > 0) {
       rows.push({
         personId: person.id,
@@ -97,7 +97,7 @@ export function getChangeList(before: Org, after: Org, effectiveDate: string): C
   return rows;
 }
 
-function valueOf(v: ChangeValues, field: ChangeField): string | null {
+function fieldValue(v: ChangeValues, field: ChangeField): string | null {
   switch (field) {
     case 'manager':
       return v.managerId;
