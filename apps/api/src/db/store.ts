@@ -7,6 +7,7 @@ import { type NewPlan, PlanStore } from './plan-store';
 import {
   headcountPlans,
   type OrgSummaryColumn,
+  orgBaselines,
   orgs,
   scenarioRevisions,
   scenarioShares,
@@ -39,6 +40,8 @@ export interface ScenarioRecord {
   author: string;
   /** `private` (its author and those it is shared with) or `org` (everyone with a role on the org). */
   visibility: ScenarioVisibility;
+  /** The org's baseline revision its ops apply to (1: the imported document; see `org_baselines`). */
+  baselineRevision: number;
   createdAt: Date;
 }
 
@@ -75,7 +78,7 @@ export interface RevisionRecord {
 /** What {@link Store.seedIfEmpty} stores. */
 export interface SeedData {
   orgs: Omit<OrgRecord, 'createdAt'>[];
-  scenarios: { scenario: Omit<ScenarioRecord, 'createdAt'>; ops: Op[] }[];
+  scenarios: { scenario: Omit<ScenarioRecord, 'createdAt' | 'baselineRevision'>; ops: Op[] }[];
   /** Headcount plans saved with the seeded scenarios (default none). */
   plans?: NewPlan[];
 }
@@ -99,21 +102,26 @@ export class Store {
   readonly engine: Engine;
   /** Headcount plans saved with scenarios. */
   readonly plans: PlanStore;
-  private readonly database: Database;
+  private readonly handle: Database;
 
   constructor(database: Database) {
-    this.database = database;
+    this.handle = database;
     this.engine = database.engine;
     this.plans = new PlanStore(database);
   }
 
   private get db() {
-    return this.database.db;
+    return this.handle.db;
+  }
+
+  /** The database, for the stores of other tables on it (reviews). */
+  get database(): Database {
+    return this.handle;
   }
 
   /** The Drizzle handle, for the identity module (users, roles, tokens, audit) on the same database. */
   get drizzle(): Db {
-    return this.database.db;
+    return this.handle.db;
   }
 
   /** Inserts an org; `exists` when its id is taken (nothing is changed then). */
@@ -165,7 +173,10 @@ export class Store {
    * `exists` when the id is taken, `no-org` when the org does not exist (nothing stored).
    */
   async createScenario(
-    scenario: Omit<ScenarioRecord, 'createdAt' | 'visibility'> & { visibility?: ScenarioVisibility },
+    scenario: Omit<ScenarioRecord, 'createdAt' | 'visibility' | 'baselineRevision'> & {
+      visibility?: ScenarioVisibility;
+      baselineRevision?: number;
+    },
     ops: Op[],
     audit?: AuditEntry,
   ): Promise<'created' | 'exists' | 'no-org'> {
@@ -347,6 +358,25 @@ export class Store {
     });
   }
 
+  /** The latest baseline revision of an org: 1 until a scenario is adopted (see `org_baselines`). */
+  async latestBaselineRevision(orgId: string): Promise<number> {
+    const rows = await this.db
+      .select({ revision: sql<number>`max(${orgBaselines.revision})` })
+      .from(orgBaselines)
+      .where(eq(orgBaselines.orgId, orgId));
+    const latest = rows[0]?.revision;
+    return latest === null || latest === undefined ? 1 : Number(latest);
+  }
+
+  /** The document of baseline `revision` (≥ 2) of an org, or undefined. */
+  async getBaselineDocument(orgId: string, revision: number): Promise<unknown | undefined> {
+    const rows = await this.db
+      .select({ document: orgBaselines.document })
+      .from(orgBaselines)
+      .where(and(eq(orgBaselines.orgId, orgId), eq(orgBaselines.revision, revision)));
+    return rows[0]?.document;
+  }
+
   /** Runs a trivial query: throws when the database does not answer. */
   async ping(): Promise<void> {
     await this.db.execute(sql`select 1`);
@@ -354,7 +384,7 @@ export class Store {
 
   /** Closes the database. */
   close(): Promise<void> {
-    return this.database.close();
+    return this.handle.close();
   }
 
   /**
@@ -376,6 +406,7 @@ export class Store {
         name: scenarios.name,
         author: scenarios.author,
         visibility: scenarios.visibility,
+        baselineRevision: scenarios.baselineRevision,
         createdAt: scenarios.createdAt,
         revision: latest.revision,
         updatedAt: latest.updatedAt,
@@ -392,6 +423,7 @@ function toHead(row: {
   name: string;
   author: string;
   visibility: string;
+  baselineRevision: number;
   createdAt: Date;
   revision: number | null;
   updatedAt: Date | string | null;
@@ -402,6 +434,7 @@ function toHead(row: {
     name: row.name,
     author: row.author,
     visibility: row.visibility as ScenarioVisibility,
+    baselineRevision: Number(row.baselineRevision),
     createdAt: row.createdAt,
     revision: Number(row.revision),
     updatedAt: row.updatedAt instanceof Date ? row.updatedAt : new Date(String(row.updatedAt)),
