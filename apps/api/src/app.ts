@@ -10,12 +10,14 @@ import { createSignInRoutes } from './auth/sign-in-routes';
 import { ReviewStore } from './db/review-store';
 import type { Store } from './db/store';
 import type { AppEnv } from './http';
+import { busReviewFeed } from './live/review-events';
 import { describeError, type Logger, silentLogger } from './log';
 import { locationOf, PROBLEM_TYPES, problem, zodIssues } from './problem';
 import { createAdoptionRoutes } from './routes/adoption';
 import { createCompareRoutes } from './routes/compare';
 import { createHealthRoutes } from './routes/health';
 import { createIdentityRoutes } from './routes/identity';
+import { createLiveRoutes } from './routes/live';
 import { createOrgScenarioRoutes } from './routes/org-scenarios';
 import { createOrgRoutes } from './routes/orgs';
 import { createPlanRoutes } from './routes/plans';
@@ -24,7 +26,7 @@ import { createScenarioRoutes } from './routes/scenarios';
 import { createSimulationRoutes } from './routes/simulations';
 import { Baselines } from './services/baselines';
 import { Review } from './services/review';
-import { type ReviewFeed, silentReviewFeed } from './services/review-feed';
+import type { ReviewFeed } from './services/review-feed';
 import { Scenarios } from './services/scenarios';
 import { Simulations } from './services/simulations';
 import { DEFAULT_WEB_DIR, mountWeb } from './web';
@@ -89,7 +91,7 @@ export function createApp(options: AppOptions) {
     new ReviewStore(store.database),
     scenarios,
     identity,
-    options.reviewFeed ?? silentReviewFeed,
+    options.reviewFeed ?? busReviewFeed(store),
   );
 
   const app = new OpenAPIHono<AppEnv>({
@@ -165,6 +167,7 @@ export function createApp(options: AppOptions) {
     .route('/api/scenarios', createScenarioRoutes(scenarios, guards, review))
     .route('/api/scenarios', createReviewRoutes(scenarios, review))
     .route('/api/scenarios', createAdoptionRoutes(scenarios, review, guards, today))
+    .route('/api', createLiveRoutes({ store, baselines }))
     .route('/api/compare', createCompareRoutes(scenarios))
     .route(
       '/api',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestApp } from '../testing/engines';
 import { type Json, readJson } from '../testing/http';
 import { smallOrg } from '../testing/orgs';
+import { SseReader } from '../testing/sse';
 
 type Opened = Awaited<ReturnType<typeof openTestApp>>;
 
@@ -24,6 +25,19 @@ function acme() {
     people: (org.people ?? []).map((p) => (p.id === 'grace' ? { ...p, email: 'grace@acme.example' } : p)),
     rateCard: { source: 'test bands', rates: [{ level: 'L4', annualCost: RATE }] },
   };
+}
+
+/** A response's text; a live feed (which never ends) up to its `ready` event, after the catch-up. */
+async function bodyText(res: Response): Promise<string> {
+  if (!res.headers.get('content-type')?.includes('text/event-stream')) return res.text();
+  const reader = new SseReader(res);
+  await reader.nextNamed('ready');
+  const text = reader
+    .drain()
+    .map((e) => e.data)
+    .join('\n');
+  await reader.close();
+  return text;
 }
 
 describe.each(ENGINES)('who may see and do what, on %s', (engine) => {
@@ -205,6 +219,9 @@ describe.each(ENGINES)('who may see and do what, on %s', (engine) => {
       '/api/scenarios/{id}/rebase': '/api/scenarios/shared/rebase',
       '/api/plans/{id}': '/api/plans/hires',
       '/api/compare': '/api/compare?ids=shared',
+      // The live feeds from their start: every revision, then `ready` (read up to it, see below).
+      '/api/scenarios/{id}/events': '/api/scenarios/shared/events?since=0',
+      '/api/orgs/{id}/events': '/api/orgs/acme/events?since=0',
     };
     const reads: [string, () => Promise<Response>][] = [];
     for (const [path, ops] of Object.entries(doc.paths as Record<string, Json>)) {
@@ -231,7 +248,7 @@ describe.each(ENGINES)('who may see and do what, on %s', (engine) => {
     for (const [path] of reads) {
       const res = await request(who, path);
       expect(res.status, `${who} ${path}`).toBeLessThan(500);
-      bodies.push([path, await res.text()]);
+      bodies.push([path, await bodyText(res)]);
     }
     for (const body of [
       { planId: 'hires', runs: 20, seed: 1 },

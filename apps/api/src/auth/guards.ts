@@ -64,7 +64,8 @@ export class Guards {
       if (!level) return notFound(c, 'scenario', id);
       c.set('orgId', grants.orgId);
       c.set('scenarioAccess', level);
-      if (UNSAFE_METHODS.has(c.req.method)) {
+      // Saying what you have selected (presence) is for anyone who may see the scenario.
+      if (UNSAFE_METHODS.has(c.req.method) && !c.req.path.endsWith('/presence')) {
         const prefix = `/api/scenarios/${encodeURIComponent(id)}`;
         const path = c.req.path.startsWith(prefix) ? c.req.path.slice(prefix.length) : c.req.path;
         const needed = accessNeededFor(path.replace(/\/$/, ''));

@@ -57,6 +57,7 @@ describe.each(ENGINES)('migrate on %s', (engine) => {
       'org_baselines',
       'orgs',
       'scenario_comments',
+      'scenario_presence',
       'scenario_reviews',
       'scenario_revisions',
       'scenario_shares',

@@ -76,6 +76,11 @@ export const scenarioRevisions = pgTable(
     author: text('author').notNull(),
     restoredFrom: integer('restored_from'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The org feed's cursor: revisions of one org are numbered in commit order (each append holds
+     * a per-org advisory lock while it draws the number; see `0005_live.sql`).
+     */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.scenarioId, t.revision] }),
@@ -105,6 +110,31 @@ export const headcountPlans = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('headcount_plans_scenario_id_idx').on(t.scenarioId)],
+);
+
+/**
+ * Who has a scenario open (DESIGN.md "Live work"): one row per open live feed, kept fresh by the
+ * feed's heartbeat and deleted when it closes; a row not seen for the presence timeout counts as
+ * gone (its process died). `selected_kind`/`selected_id` is the person or team selected there.
+ */
+export const scenarioPresence = pgTable(
+  'scenario_presence',
+  {
+    scenarioId: text('scenario_id')
+      .notNull()
+      .references(() => scenarios.id),
+    connectionId: text('connection_id').notNull(),
+    userEmail: text('user_email').notNull(),
+    userName: text('user_name').notNull(),
+    selectedKind: text('selected_kind'),
+    selectedId: text('selected_id'),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'scenario_presence_pk', columns: [t.scenarioId, t.connectionId] }),
+    index('scenario_presence_seen_at_idx').on(t.seenAt),
+  ],
 );
 
 export * from './auth-schema';

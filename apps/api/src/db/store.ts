@@ -1,7 +1,9 @@
 import type { ImportIssue, Op } from '@reorg/model';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { type AuditEntry, recordAudit } from '../auth/audit';
+import { type LiveBus, NotifyBus, orgTopic, type SqlExecutor, scenarioTopic } from '../live/bus';
 import type { Database, Db, Engine } from './client';
+import { LiveStore, ORG_FEED_LOCK_CLASS } from './live-store';
 import { STARTUP_LOCK_KEY } from './migrate';
 import { type NewPlan, PlanStore } from './plan-store';
 import {
@@ -102,12 +104,18 @@ export class Store {
   readonly engine: Engine;
   /** Headcount plans saved with scenarios. */
   readonly plans: PlanStore;
+  /** The live feeds' reads and presence. */
+  readonly live: LiveStore;
+  /** Notices of committed changes, to every API process (`LISTEN/NOTIFY`). */
+  readonly bus: LiveBus;
   private readonly handle: Database;
 
   constructor(database: Database) {
     this.handle = database;
     this.engine = database.engine;
     this.plans = new PlanStore(database);
+    this.live = new LiveStore(database);
+    this.bus = new NotifyBus(database);
   }
 
   private get db() {
@@ -185,10 +193,12 @@ export class Store {
       if (org.length === 0) return 'no-org';
       const rows = await tx.insert(scenarios).values(scenario).onConflictDoNothing().returning();
       if (rows.length === 0) return 'exists';
+      await lockOrgFeed(tx, scenario.orgId);
       await tx
         .insert(scenarioRevisions)
         .values({ scenarioId: scenario.id, revision: 1, ops, author: scenario.author });
       if (audit) await recordAudit(tx, audit);
+      await this.publishRevision(tx, { scenarioId: scenario.id, orgId: scenario.orgId, revision: 1 });
       return 'created';
     });
   }
@@ -247,13 +257,15 @@ export class Store {
 
   /**
    * Appends a revision. `conflict` when that revision number exists already (another writer
-   * appended first): nothing is stored, and the caller answers 412.
+   * appended first): nothing is stored, and the caller answers 412. A `revision` notice goes to
+   * the scenario's and the org's live feeds when (and only if) the transaction commits.
    */
   async appendRevision(
     rev: NewRevision,
     audit?: AuditEntry,
   ): Promise<{ status: 'created'; createdAt: Date } | { status: 'conflict' }> {
     return this.db.transaction(async (tx) => {
+      const orgId = await lockOrgFeedOf(tx, rev.scenarioId);
       const rows = await tx
         .insert(scenarioRevisions)
         .values({ ...rev, restoredFrom: rev.restoredFrom ?? null })
@@ -261,8 +273,20 @@ export class Store {
         .returning({ createdAt: scenarioRevisions.createdAt });
       if (!rows[0]) return { status: 'conflict' as const };
       if (audit) await recordAudit(tx, { ...audit, detail: { ...audit.detail, revision: rev.revision } });
+      if (orgId)
+        await this.publishRevision(tx, { scenarioId: rev.scenarioId, orgId, revision: rev.revision });
       return { status: 'created' as const, createdAt: rows[0].createdAt };
     });
+  }
+
+  /** Publishes a `revision` notice on the scenario's and the org's topics, at the commit of `tx`. */
+  private async publishRevision(
+    tx: SqlExecutor,
+    notice: { scenarioId: string; orgId: string; revision: number },
+  ): Promise<void> {
+    const event = { kind: 'revision' as const, ...notice };
+    await this.bus.publish(scenarioTopic(notice.scenarioId), event, tx);
+    await this.bus.publish(orgTopic(notice.orgId), event, tx);
   }
 
   /**
@@ -382,8 +406,9 @@ export class Store {
     await this.db.execute(sql`select 1`);
   }
 
-  /** Closes the database. */
-  close(): Promise<void> {
+  /** Stops listening for live notices, then closes the database. */
+  async close(): Promise<void> {
+    await this.bus.close().catch(() => {});
     return this.handle.close();
   }
 
@@ -415,6 +440,22 @@ export class Store {
       .innerJoinLateral(latest, sql`true`)
       .$dynamic();
   }
+}
+
+/**
+ * Takes the org's feed lock for the rest of the transaction (see {@link ORG_FEED_LOCK_CLASS}), so
+ * the revision inserted next draws its `seq` in commit order among the org's revisions.
+ */
+async function lockOrgFeed(tx: SqlExecutor, orgId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${ORG_FEED_LOCK_CLASS}, hashtext(${orgId}))`);
+}
+
+/** {@link lockOrgFeed} for the org of a scenario; its org id, or undefined when there is no such scenario. */
+async function lockOrgFeedOf(tx: SqlExecutor, scenarioId: string): Promise<string | undefined> {
+  const result = (await tx.execute(
+    sql`select ${scenarios.orgId} as org_id, pg_advisory_xact_lock(${ORG_FEED_LOCK_CLASS}, hashtext(${scenarios.orgId})) from ${scenarios} where ${scenarios.id} = ${scenarioId}`,
+  )) as { rows: { org_id: string }[] };
+  return result.rows[0]?.org_id;
 }
 
 function toHead(row: {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, openTestApp, TEST_ADMIN } from '../testing/engines';
 import { type Json, readJson } from '../testing/http';
 import { smallOrg } from '../testing/orgs';
+import { SseReader } from '../testing/sse';
 
 type Opened = Awaited<ReturnType<typeof openTestApp>>;
 
@@ -162,6 +163,36 @@ describe.each(ENGINES)('comments, approval and adoption, on %s', (engine) => {
       expect((await audit('comment.resolve')).length).toBe(1);
       expect((await audit('comment.reopen')).length).toBe(1);
     });
+  });
+
+  it("puts a comment and an approval change on the scenario's live feed for the others", async () => {
+    const res = await request('viewer', '/api/scenarios/other/events');
+    expect(res.status).toBe(200);
+    const feed = new SseReader(res);
+    await feed.nextNamed('ready');
+    const made = await readJson(
+      await post('editor', '/api/scenarios/other/comments', {
+        body: 'Over to @vi',
+        subject: { kind: 'team', id: 'web' },
+      }),
+    );
+    const comment = JSON.parse((await feed.nextNamed('comment')).data);
+    expect(comment).toMatchObject({
+      id: made.id,
+      author: WHO.editor,
+      mentions: [WHO.viewer],
+      subject: { kind: 'team', id: 'web' },
+    });
+    expect((await post('editor', '/api/scenarios/other/review/submit', { approvers: [WHO.vp] })).status).toBe(
+      200,
+    );
+    const approval = JSON.parse((await feed.nextNamed('approval')).data);
+    expect(approval).toMatchObject({
+      scenarioId: 'other',
+      state: 'in-review',
+      approvers: [{ email: WHO.vp, decision: 'pending' }],
+    });
+    await feed.close();
   });
 
   describe('approval', () => {

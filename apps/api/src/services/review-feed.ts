@@ -1,9 +1,9 @@
 /**
  * The hook through which comments and review decisions reach the live feed of a scenario
  * (`GET /api/scenarios/:id/events`, issue 14 items 1–2, DESIGN.md "Live work"): one function,
- * called after the change is committed. Until the feed is wired in, the default does nothing;
- * the feed replaces it (through `AppOptions.reviewFeed`) with one that publishes on its stream
- * (PostgreSQL NOTIFY across processes, in-process on PGlite).
+ * called after the change is committed. The app's default is `busReviewFeed` (`live/review-events`):
+ * a notice with ids on the live bus (PostgreSQL NOTIFY across processes, in-process on PGlite),
+ * which each open feed turns into a `comment` or `approval` event read from the database.
  */
 export interface ReviewFeed {
   /**
@@ -15,5 +15,5 @@ export interface ReviewFeed {
   publish(scenarioId: string, type: 'comment' | 'approval', data: unknown): void;
 }
 
-/** The feed used until the live feed is wired in: it publishes nothing. */
+/** A feed that publishes nothing (for tools and tests that run without live feeds). */
 export const silentReviewFeed: ReviewFeed = { publish: () => {} };
