@@ -11,6 +11,7 @@ import {
 } from '../components/icons';
 import { visibilitySuffix } from '../components/visibility-marker';
 import { SearchBox } from '../features/find-me/search-box';
+import { reviewSuffix } from '../features/review/review-words';
 import { createScenario } from '../lib/api/client';
 import { loadOrgs, loadScenarios, useCatalog } from '../stores/catalog-store';
 import { useMe } from '../stores/me-store';
@@ -193,6 +194,7 @@ export function Sidebar() {
                 <option key={s.id} value={s.id}>
                   {s.name}
                   {visibilitySuffix(s.visibility)}
+                  {reviewSuffix(s.review?.state)}
                 </option>
               ))}
             </select>

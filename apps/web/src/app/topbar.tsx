@@ -1,6 +1,7 @@
 import { IconRedo, IconUndo } from '../components/icons';
 import { VisibilityMarker } from '../components/visibility-marker';
 import { ExportMenu } from '../features/export/export-menu';
+import { ReviewButton } from '../features/review/review-panel';
 import { ShareButton } from '../features/share/share-dialog';
 import { redo, undo } from '../stores/session-actions';
 import { type SaveStatus, useSession } from '../stores/session-store';
@@ -100,6 +101,7 @@ export function TopBar() {
       >
         Save
       </button>
+      <ReviewButton />
       {canShare && <ShareButton />}
       <ExportMenu />
       <UserMenu />

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { getStatusColors } from '../../lib/colors/span-scale';
 import { teamStrokeScale } from '../../lib/colors/team-colors';
 import { getDisplayName } from '../../lib/org/display-name';
+import { useReview } from '../../stores/review-store';
 import { setExpanded } from '../../stores/view-store';
 import type { PersonFlowNode, PersonNodeData } from './chart-nodes';
 
@@ -46,6 +47,17 @@ function SpanBadge({ d }: { d: PersonNodeData }) {
       <span className="span-dot" style={{ background: c.fill }} />
       {m.directReports}
       {counted}
+    </span>
+  );
+}
+
+/** The open comments on a person, as a small badge on the card. */
+function CommentFlag({ id }: { id: string }) {
+  const open = useReview((s) => s.openBySubject.get(id) ?? 0);
+  if (open === 0) return null;
+  return (
+    <span className="comment-flag" title={`${open} open comment${open > 1 ? 's' : ''}`} data-comments={open}>
+      💬 {open}
     </span>
   );
 }
@@ -112,6 +124,7 @@ function PersonNodeView({ data: d, selected }: NodeProps<PersonFlowNode>) {
       <div className="person-line1">
         <span className="person-name">{name}</span>
         {p.level && <span className="person-level">{p.level}</span>}
+        <CommentFlag id={p.id} />
         {d.worst && (
           <span
             className={`finding-flag flag-${d.worst}`}
