@@ -1,5 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { IconComment } from '../../components/icons';
 import { getStatusColors } from '../../lib/colors/span-scale';
 import { teamStrokeScale } from '../../lib/colors/team-colors';
 import { getDisplayName } from '../../lib/org/display-name';
@@ -57,7 +58,8 @@ function CommentFlag({ id }: { id: string }) {
   if (open === 0) return null;
   return (
     <span className="comment-flag" title={`${open} open comment${open > 1 ? 's' : ''}`} data-comments={open}>
-      💬 {open}
+      <IconComment size={10} />
+      {open}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Approver } from '../../lib/api/review';
 import { decideReview, submitReview, useReview } from '../../stores/review-store';
 import { AdoptDialog } from './adopt-dialog';
@@ -163,7 +164,7 @@ export function ApprovalSection(props: { me: string | null; canEdit: boolean; ca
       {review.state === 'approved' && !props.canAdopt && (
         <p className="muted">Approved. Admins and HR can adopt it as the org's new baseline.</p>
       )}
-      {adopting && <AdoptDialog onClose={() => setAdopting(false)} />}
+      {adopting && createPortal(<AdoptDialog onClose={() => setAdopting(false)} />, document.body)}
     </section>
   );
 }
