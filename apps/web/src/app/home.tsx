@@ -1,7 +1,7 @@
 import { IconUpload } from '../components/icons';
+import { ReviewStateChip } from '../components/review-state-chip';
 import { VisibilityMarker } from '../components/visibility-marker';
 import { BaselineOverview } from '../features/baseline/baseline-overview';
-import { ReviewStateChip } from '../features/review/approval-section';
 import { useCatalog } from '../stores/catalog-store';
 import { useCanEditOrg, useCanImport } from '../stores/use-permissions';
 import { navigate } from './navigation';

@@ -11,8 +11,8 @@ import {
 } from '../components/icons';
 import { visibilitySuffix } from '../components/visibility-marker';
 import { SearchBox } from '../features/find-me/search-box';
-import { reviewSuffix } from '../features/review/review-words';
 import { createScenario } from '../lib/api/client';
+import { reviewSuffix } from '../lib/review/review-words';
 import { loadOrgs, loadScenarios, useCatalog } from '../stores/catalog-store';
 import { useMe } from '../stores/me-store';
 import { useDeferredAnalysis } from '../stores/use-analysis';

@@ -1,24 +1,15 @@
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
+import { ReviewStateChip } from '../../components/review-state-chip';
 import type { Approver } from '../../lib/api/review';
 import { decideReview, submitReview, useReview } from '../../stores/review-store';
 import { AdoptDialog } from './adopt-dialog';
-import { REVIEW_STATE_TEXT } from './review-words';
 
 const DECISION_TEXT: Record<Approver['decision'], string> = {
   pending: 'Pending',
   approved: 'Approved',
   'changes-requested': 'Changes requested',
 };
-
-/** A review state as a chip, colored by state. */
-export function ReviewStateChip({ state }: { state: keyof typeof REVIEW_STATE_TEXT }) {
-  return (
-    <span className={`chip review-chip review-${state}`} data-review-state={state}>
-      {REVIEW_STATE_TEXT[state]}
-    </span>
-  );
-}
 
 function SubmitForm() {
   const [emails, setEmails] = useState('');

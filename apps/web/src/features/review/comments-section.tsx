@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { CommentSubject, ScenarioComment } from '../../lib/api/review';
 import { getDisplayName } from '../../lib/org/display-name';
+import { describeSubject, splitMentions } from '../../lib/review/review-words';
 import { postComment, resolveComment, useReview } from '../../stores/review-store';
 import { useSession } from '../../stores/session-store';
 import { useView } from '../../stores/view-store';
-import { describeSubject, splitMentions } from './review-words';
 
 function useSubjectNames() {
   const index = useSession((s) => s.index);

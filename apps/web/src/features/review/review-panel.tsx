@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
+import { ReviewStateChip } from '../../components/review-state-chip';
 import { canAdoptOn } from '../../lib/auth/review-permissions';
 import { useMe } from '../../stores/me-store';
 import { loadReview, REVIEW_POLL_MS, setReviewPanel, useReview } from '../../stores/review-store';
 import { useSession } from '../../stores/session-store';
-import { ApprovalSection, ReviewStateChip } from './approval-section';
+import { ApprovalSection } from './approval-section';
 import { CommentsSection } from './comments-section';
 import './review.css';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioComment } from '../../lib/api/review';
 import { countOpenBySubject, mergeComment } from '../../stores/review-store';
+import type { ScenarioComment } from '../api/review';
 import { describeSubject, splitMentions } from './review-words';
 
 const comment = (

@@ -1,4 +1,4 @@
-import type { CommentSubject, ReviewStateName } from '../../lib/api/review';
+import type { CommentSubject, ReviewStateName } from '../api/review';
 
 /** How each review state is named in the app. */
 export const REVIEW_STATE_TEXT: Record<ReviewStateName, string> = {
