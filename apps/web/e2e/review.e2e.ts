@@ -29,6 +29,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 const errors: string[] = [];
 let scenarioId = '';
+let otherId = '';
 
 async function json<T>(res: Response, status: number): Promise<T> {
   expect(res.status, await res.clone().text()).toBe(status);
@@ -73,6 +74,21 @@ beforeAll(async () => {
     201,
   );
   scenarioId = created.id;
+  // Another scenario on the same baseline: Deepa to Jae-won (still fine after the adoption) and
+  // Kofi under Yusuf (a loop once Yusuf reports to Kofi).
+  otherId = (
+    await json<{ id: string }>(
+      await post(`/api/orgs/${ORG}/scenarios`, {
+        name: 'Growth under Yusuf',
+        visibility: 'org',
+        ops: [
+          { type: 'changeManager', personId: 'E138', managerId: 'E105' },
+          { type: 'changeManager', personId: 'E112', managerId: 'E110' },
+        ],
+      }),
+      201,
+    )
+  ).id;
   browser = await launchBrowser();
   directorPage = await signedInPage(director.signInLink);
   hrPage = await signedInPage(hr.signInLink);
@@ -196,6 +212,30 @@ describe.skipIf(noSignIn)('comments, approval and adoption with two users', () =
       200,
     );
     expect(org.org.people.find((p) => p.id === 'E110')?.managerId).toBe('E112');
+    expect(errors).toEqual([]);
+  });
+
+  it('offers the other scenario a rebase onto the new baseline, with its conflict named by op', async () => {
+    await directorPage.goto(`${baseUrl}/orgs/${ORG}/scenarios/${otherId}/chart`);
+    await directorPage.waitForSelector('.person-card');
+    await directorPage.getByRole('button', { name: /^Review/ }).click();
+    const section = directorPage.locator('.rebase-section');
+    await expect.poll(() => section.count()).toBe(1);
+    expect(await section.textContent()).toContain('1 of its ops still apply and 1 conflict');
+    expect(await section.locator('.conflict-list li').textContent()).toMatch(/^Op 2 \(changeManager\): /);
+    await shoot(directorPage, 'review-rebase');
+    await section.getByRole('button', { name: 'Rebase into a new scenario' }).click();
+    await expect
+      .poll(() => new URL(directorPage.url()).pathname)
+      .toMatch(new RegExp(`/scenarios/${otherId}-b2-`));
+    await directorPage.waitForSelector('.person-card');
+    const s = await directorPage.evaluate(
+      () =>
+        (
+          window as unknown as { __reorg: { session: { getState(): { scenarioName: string } } } }
+        ).__reorg.session.getState().scenarioName,
+    );
+    expect(s).toBe('Growth under Yusuf (rebased)');
     expect(errors).toEqual([]);
   });
 });

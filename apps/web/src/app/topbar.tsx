@@ -7,6 +7,7 @@ import { redo, undo } from '../stores/session-actions';
 import { type SaveStatus, useSession } from '../stores/session-store';
 import { saveNow } from '../stores/session-sync';
 import { useCanShare, useReadOnlyReason } from '../stores/use-permissions';
+import { navigate } from './navigation';
 import { UserMenu } from './user-menu';
 
 const SAVE_TEXT: Record<SaveStatus, string> = {
@@ -101,7 +102,7 @@ export function TopBar() {
       >
         Save
       </button>
-      <ReviewButton />
+      <ReviewButton onOpenScenario={(id) => navigate({ scenarioId: id, view: 'chart' })} />
       {canShare && <ShareButton />}
       <ExportMenu />
       <UserMenu />

@@ -6,6 +6,7 @@ import { loadReview, REVIEW_POLL_MS, setReviewPanel, useReview } from '../../sto
 import { useSession } from '../../stores/session-store';
 import { ApprovalSection } from './approval-section';
 import { CommentsSection } from './comments-section';
+import { RebaseSection } from './rebase-section';
 import './review.css';
 
 /** Keeps the review store on the open scenario: loads it, and reads it again after each save and every few seconds. */
@@ -24,8 +25,8 @@ function useReviewSync(scenarioId: string | null, revision: number) {
   }, [scenarioId, revision]);
 }
 
-/** The side panel: approval, then the comments. */
-function ReviewPanel() {
+/** The side panel: a newer baseline (rebase), approval, then the comments. */
+function ReviewPanel({ onOpenScenario }: { onOpenScenario: (id: string) => void }) {
   const identity = useMe((s) => s.identity);
   const access = useSession((s) => s.access);
   const orgId = useSession((s) => s.orgId);
@@ -41,14 +42,18 @@ function ReviewPanel() {
         </button>
       </div>
       {error && <p className="form-error">{error}</p>}
+      <RebaseSection onOpen={onOpenScenario} />
       <ApprovalSection me={me} canEdit={access?.edit ?? true} canAdopt={canAdoptOn(identity, orgId)} />
       <CommentsSection canComment={canComment} />
     </aside>
   );
 }
 
-/** "Review" in the top bar: the review state and open comments; opens the side panel. */
-export function ReviewButton() {
+/**
+ * "Review" in the top bar: the review state and open comments; opens the side panel.
+ * `onOpenScenario` opens another scenario (the one a rebase makes).
+ */
+export function ReviewButton({ onOpenScenario }: { onOpenScenario: (id: string) => void }) {
   const scenarioId = useSession((s) => s.scenarioId);
   const revision = useSession((s) => s.revision);
   const review = useReview((s) => s.review);
@@ -73,7 +78,7 @@ export function ReviewButton() {
           </span>
         )}
       </button>
-      {panelOpen && <ReviewPanel />}
+      {panelOpen && <ReviewPanel onOpenScenario={onOpenScenario} />}
     </>
   );
 }

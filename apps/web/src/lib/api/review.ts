@@ -174,3 +174,25 @@ export function changeListUrl(
 export function adoptScenario(scenarioId: string, effectiveDate: string): Promise<Adoption> {
   return call(post(`${base(scenarioId)}/adopt`, { effectiveDate }));
 }
+
+/** What rebasing a scenario onto its org's latest baseline keeps, and its conflicts per op. */
+export interface RebasePreview {
+  scenarioId: string;
+  from: number;
+  to: number;
+  upToDate: boolean;
+  kept: number;
+  conflicts: { opIndex: number; op: { type: string }; code: string; message: string }[];
+}
+
+/** The rebase preview of a scenario. */
+export function getRebasePreview(scenarioId: string): Promise<RebasePreview> {
+  return call(apiFetch(`${base(scenarioId)}/rebase`));
+}
+
+/** Rebases a scenario onto the latest baseline, as a new scenario of the caller's. */
+export function rebaseScenario(
+  scenarioId: string,
+): Promise<{ scenario: { id: string; name: string }; preview: RebasePreview }> {
+  return call(post(`${base(scenarioId)}/rebase`, {}));
+}
