@@ -218,6 +218,22 @@ describe.each(ENGINES)('the app on %s', (engine) => {
         'POST /api/tokens',
         'DELETE /api/tokens/{id}',
         'GET /api/audit',
+        // Live work (issue 14): the feeds and presence, comments, approval, adoption.
+        'GET /api/orgs/{id}/events',
+        'GET /api/scenarios/{id}/events',
+        'POST /api/scenarios/{id}/presence',
+        'GET /api/scenarios/{id}/comments',
+        'POST /api/scenarios/{id}/comments',
+        'POST /api/scenarios/{id}/comments/{commentId}/resolve',
+        'POST /api/scenarios/{id}/comments/{commentId}/reopen',
+        'GET /api/scenarios/{id}/review',
+        'POST /api/scenarios/{id}/review/submit',
+        'POST /api/scenarios/{id}/review/approve',
+        'POST /api/scenarios/{id}/review/request-changes',
+        'POST /api/scenarios/{id}/adopt',
+        'GET /api/scenarios/{id}/change-list',
+        'GET /api/scenarios/{id}/rebase',
+        'POST /api/scenarios/{id}/rebase',
       ].sort(),
     );
     expect(Object.keys(doc.components.schemas)).toEqual(
