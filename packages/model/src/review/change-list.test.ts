@@ -116,9 +116,9 @@ describe('getChangeList', () => {
 describe('rebaseOps', () => {
   it('keeps the ops that still apply and names the ones that do not', () => {
     const result = rebaseOps(after, [
-      { type: 'changeManager', personId: 'mia', managerId: 'kofi' },
-      { type: 'changeManager', personId: 'zed', managerId: 'ana' },
-      { type: 'changeManager', personId: 'lee', managerId: 'ana' },
+      { type: 'changeManager', personId: 'mia', managerId: 'kofi', withReports: false },
+      { type: 'changeManager', personId: 'zed', managerId: 'ana', withReports: false },
+      { type: 'changeManager', personId: 'lee', managerId: 'ana', withReports: false },
     ]);
     expect(result.kept.map((o) => ('personId' in o ? o.personId : ''))).toEqual(['mia', 'lee']);
     expect(result.conflicts).toHaveLength(1);
