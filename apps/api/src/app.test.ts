@@ -208,6 +208,9 @@ describe.each(ENGINES)('the app on %s', (engine) => {
         'POST /api/simulations',
         'GET /api/simulations/pool',
         'POST /api/scenarios/{id}/share',
+        'GET /api/scenarios/{id}/events',
+        'GET /api/orgs/{id}/events',
+        'POST /api/scenarios/{id}/presence',
         'GET /api/me',
         'GET /api/users',
         'POST /api/users',
@@ -218,10 +221,7 @@ describe.each(ENGINES)('the app on %s', (engine) => {
         'POST /api/tokens',
         'DELETE /api/tokens/{id}',
         'GET /api/audit',
-        // Live work (issue 14): the feeds and presence, comments, approval, adoption.
-        'GET /api/orgs/{id}/events',
-        'GET /api/scenarios/{id}/events',
-        'POST /api/scenarios/{id}/presence',
+        // Issue 14, items 3–5: comments, approval, adoption.
         'GET /api/scenarios/{id}/comments',
         'POST /api/scenarios/{id}/comments',
         'POST /api/scenarios/{id}/comments/{commentId}/resolve',

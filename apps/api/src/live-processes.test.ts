@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { silentLogger } from './log';
+import { startServer } from './server';
 import { type ChildServer, startChildServer } from './testing/child-server';
 import { createTestDatabase } from './testing/engines';
 import type { Json } from './testing/http';
@@ -91,6 +93,41 @@ describe.skipIf(!process.env.DATABASE_URL)('the live feed across two API process
       // The tab on A closes: B's presence drops it.
       await onA.close();
       await onB.next((e) => e.event === 'presence' && JSON.parse(e.data).present.length === 1);
+    },
+    SLOW,
+  );
+});
+
+describe('closing a server with live feeds open', () => {
+  it(
+    'ends the feeds first, so that closing does not wait for them',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'reorg-live-close-'));
+      cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+      const server = await startServer({
+        port: 0,
+        dataDir: dir,
+        databaseUrl: '',
+        handleSignals: false,
+        logger: silentLogger,
+        print: () => {},
+        printLink: () => {},
+      });
+      const [admin] = await server.identity.listUsers();
+      const made = await server.identity.createToken(admin?.email ?? '', 't', { actor: 'system' });
+      const auth = { authorization: `Bearer ${made?.token}` };
+      const base = server.url.replace('localhost', '127.0.0.1');
+      const feed = new SseReader(
+        await fetch(`${base}/api/scenarios/startup-rebalance/events`, { headers: auth }),
+      );
+      readers.push(feed);
+      await feed.nextNamed('ready');
+      const started = performance.now();
+      const closing = server.close();
+      // The HTTP server would force open connections shut after 5 s; the feed ends well before.
+      await expect(feed.nextNamed('revision', 10_000)).rejects.toThrow('the stream ended');
+      expect(performance.now() - started).toBeLessThan(4000);
+      await closing;
     },
     SLOW,
   );

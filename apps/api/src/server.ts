@@ -127,7 +127,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       );
       printLink(`    ${link}`);
     }
-    const close = shutdown(listening.server, opened.close);
+    // Live feeds never end by themselves: end them first, so that closing waits for nothing.
+    const close = shutdown(listening.server, opened.close, () => opened.store.bus.close());
     if (options.handleSignals !== false) installSignalHandlers(close, print);
     return { url, port: listening.port, identity, close };
   } catch (error) {
@@ -168,11 +169,19 @@ function listen(
   });
 }
 
-/** Closes the HTTP server (in-flight requests get up to 5 s), then the store. Idempotent. */
-function shutdown(server: ReturnType<typeof serve>, closeStore: () => Promise<void>): () => Promise<void> {
+/**
+ * Ends the live feeds (`endFeeds`), closes the HTTP server (in-flight requests get up to 5 s), then
+ * the store. Idempotent.
+ */
+function shutdown(
+  server: ReturnType<typeof serve>,
+  closeStore: () => Promise<void>,
+  endFeeds: () => Promise<void>,
+): () => Promise<void> {
   let closing: Promise<void> | undefined;
   return () =>
     (closing ??= (async () => {
+      await endFeeds().catch(() => {});
       await new Promise<void>((resolve) => {
         const http = server as unknown as {
           close(cb: () => void): void;

@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { startLiveSync } from './stores/live-sync';
 import { loadMe, useMe } from './stores/me-store';
+import { usePresence } from './stores/presence-store';
 import { applyChange } from './stores/session-actions';
 import { useSession } from './stores/session-store';
 import { useView } from './stores/view-store';
@@ -11,11 +13,13 @@ import './styles/app.css';
 (window as unknown as { __reorg: unknown }).__reorg = {
   session: useSession,
   view: useView,
+  presence: usePresence,
   me: useMe,
   actions: { applyChange },
 };
 
 void loadMe();
+startLiveSync();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

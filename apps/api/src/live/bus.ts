@@ -69,7 +69,9 @@ export interface LiveBus {
   subscribe(topic: LiveTopic, listener: LiveListener): () => void;
   /** Resolves once this process listens (notices published after it are delivered). */
   ready(): Promise<void>;
-  /** Stops listening. */
+  /** True once {@link close} was called: open feeds end. */
+  readonly closed: boolean;
+  /** Stops listening; every subscriber gets a last `resync` so that it wakes and sees {@link closed}. */
   close(): Promise<void>;
 }
 
@@ -102,7 +104,7 @@ export function decodeNotice(payload: string): { topic: LiveTopic; notice: LiveN
 export class NotifyBus implements LiveBus {
   private readonly listeners = new Map<LiveTopic, Set<LiveListener>>();
   private listening: Promise<() => Promise<void>> | undefined;
-  private closed = false;
+  closed = false;
 
   constructor(private readonly database: Pick<Database, 'db' | 'listen'>) {}
 
@@ -141,7 +143,9 @@ export class NotifyBus implements LiveBus {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
+    this.broadcast({ kind: 'resync' });
     const stop = await this.listening?.catch(() => undefined);
     this.listeners.clear();
     await stop?.();

@@ -18,6 +18,9 @@ import { RevisionReader } from './revision-reader';
  */
 export const FEED_TIMINGS = { heartbeatMs: 15_000, retryMs: 2_000 } as const;
 
+/** When this process last swept expired presence rows (a rate limit only: the rows are the truth). */
+let lastSweep = 0;
+
 /** The data of a `revision` event (DESIGN.md "Live work"), plus the author's name and a restore's origin. */
 export interface RevisionEventData {
   scenarioId: string;
@@ -184,7 +187,7 @@ export async function runFeed(stream: SSEStreamingApi, deps: FeedDeps, req: Feed
     await stream.writeSSE({ event: 'ready', data: JSON.stringify({ cursor }) });
 
     let nextBeat = Date.now() + timings.heartbeatMs;
-    while (!stream.aborted) {
+    while (!stream.aborted && !store.bus.closed) {
       if (!wantRevisions && !wantPresence && reviewNotices.length === 0) {
         const wait = Math.max(0, nextBeat - Date.now());
         await new Promise<void>((resolve) => {
@@ -194,7 +197,7 @@ export async function runFeed(stream: SSEStreamingApi, deps: FeedDeps, req: Feed
         });
         wake = undefined;
       }
-      if (stream.aborted) break;
+      if (stream.aborted || store.bus.closed) break;
       if (wantRevisions) await sendRevisions();
       if (wantPresence) await sendPresence();
       while (reviewNotices.length > 0 && !stream.aborted) {
@@ -216,6 +219,10 @@ export async function runFeed(stream: SSEStreamingApi, deps: FeedDeps, req: Feed
             email: p.email,
             name: p.name || p.email,
           });
+        }
+        if (Date.now() - lastSweep >= timings.heartbeatMs) {
+          lastSweep = Date.now();
+          await store.live.sweepPresence();
         }
         // A safety net under the notices: expired presence and anything a lost notice hid.
         wantRevisions = true;

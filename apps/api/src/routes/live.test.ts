@@ -133,6 +133,41 @@ describe.each(ENGINES)('live feeds and presence, on %s', (engine) => {
     await since.close();
   });
 
+  it('loses and repeats nothing when a client reconnects again and again while two people save', async () => {
+    const start = latest;
+    const writers = ['ana', 'kofi'].map(async (who, w) => {
+      for (let k = 0; k < 6; k++) {
+        for (;;) {
+          const head = await readJson(await request(who, '/api/scenarios/shared'));
+          const res = await request(who, '/api/scenarios/shared/ops', {
+            method: 'POST',
+            body: JSON.stringify({ ops: [moveTo('e3', k % 2 === w ? 'grace' : 'linus')] }),
+            headers: { 'if-match': `"${head.revision}"` },
+          });
+          if (res.status === 201) break;
+          expect(res.status).toBe(412);
+        }
+      }
+    });
+    const seen: number[] = [];
+    let cursor = start;
+    const reconnecting = (async () => {
+      while (cursor < start + 12) {
+        const reader = await open('kofi', '/api/scenarios/shared/events', {
+          'last-event-id': String(cursor),
+        });
+        const e = await reader.nextNamed('revision', 5000).catch(() => undefined);
+        await reader.close();
+        if (!e) continue;
+        seen.push(Number(e.id));
+        cursor = Number(e.id);
+      }
+    })();
+    await Promise.all([...writers, reconnecting]);
+    latest = start + 12;
+    expect(seen).toEqual(Array.from({ length: 12 }, (_, k) => start + 1 + k));
+  });
+
   it('refuses a cursor that is not a revision of the scenario with a 422 naming it', async () => {
     const bad = await request('kofi', '/api/scenarios/shared/events', {
       headers: { 'last-event-id': 'abc' },

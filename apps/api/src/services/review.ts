@@ -5,7 +5,7 @@ import {
   getChangeList,
   getMentions,
   getReviewState,
-  type RebaseResult,
+  type RebaseOpsResult,
   type ReviewEvent,
   type ReviewRefusal,
   type ReviewState,
@@ -304,7 +304,7 @@ export class Review {
   /** What rebasing a scenario on its org's latest baseline would keep and which ops conflict. */
   async rebasePreview(
     head: ScenarioHead,
-  ): Promise<{ from: number; to: number; result: RebaseResult | null }> {
+  ): Promise<{ from: number; to: number; result: RebaseOpsResult | null }> {
     const to = await this.store.latestBaselineRevision(head.orgId);
     if (to === head.baselineRevision) return { from: head.baselineRevision, to, result: null };
     const [baseline, state] = await Promise.all([

@@ -8,6 +8,7 @@ import { type SaveStatus, useSession } from '../stores/session-store';
 import { saveNow } from '../stores/session-sync';
 import { useCanShare, useReadOnlyReason } from '../stores/use-permissions';
 import { navigate } from './navigation';
+import { PresenceAvatars } from './presence-avatars';
 import { UserMenu } from './user-menu';
 
 const SAVE_TEXT: Record<SaveStatus, string> = {
@@ -64,6 +65,7 @@ export function TopBar() {
         </span>
       </div>
       <div className="topbar-spacer" />
+      <PresenceAvatars />
       {readOnly && (
         <span className="chip read-only-chip" title={readOnly} data-testid="read-only">
           Read-only

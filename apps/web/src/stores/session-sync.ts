@@ -1,5 +1,5 @@
-import { applyOps, type Org } from '@reorg/model';
-import { ApiError, getScenario, saveOps } from '../lib/api/client';
+import { applyOps, type Org, rebaseOnto } from '@reorg/model';
+import { ApiError, getRevisionState, getScenario, saveOps } from '../lib/api/client';
 import { type PendingEntry, readPending } from '../lib/session/pending-storage';
 import { closeSession, persistPending, resetState, scheduleSaveWith, sessionHooks } from './session-actions';
 import { type Conflict, notify, useSession } from './session-store';
@@ -30,6 +30,32 @@ export function replayEntries(
     applied.push(entries[k]);
   }
   return { org, applied, conflict: null };
+}
+
+/**
+ * Rebases unsaved entries made on `ancestor` (the saved state they were made on) onto `latest`
+ * with the model's {@link rebaseOnto}: an entry conflicts when an op no longer applies or when it
+ * touches a person, team or setting someone else changed meanwhile (replaying it would overwrite
+ * their change). Without the ancestor (it could not be read), entries are replayed as they are.
+ */
+export function rebaseEntries(
+  ancestor: Org | null,
+  latest: Org,
+  entries: PendingEntry[],
+): ReturnType<typeof replayEntries> {
+  if (!ancestor) return replayEntries(latest, entries);
+  const r = rebaseOnto(
+    ancestor,
+    latest,
+    entries.map((e) => e.ops),
+  );
+  if (r.ok) return { org: r.org, applied: entries, conflict: null };
+  const { batchIndex, message } = r.conflict;
+  return {
+    org: r.org,
+    applied: entries.slice(0, r.applied),
+    conflict: { index: batchIndex, label: entries[batchIndex]?.label ?? '', message },
+  };
 }
 
 /**
@@ -137,15 +163,19 @@ export async function rebase(serverMessage?: string): Promise<void> {
   const s = get();
   if (!s.scenarioId) return;
   let doc: Awaited<ReturnType<typeof getScenario>>;
+  let ancestor: Org | null = null;
   try {
+    // The state the unsaved changes were made on, to see what others changed since.
+    const base = s.pending.length > 0 ? getRevisionState(s.scenarioId, s.revision).catch(() => null) : null;
     doc = await getScenario(s.scenarioId);
+    ancestor = await base;
   } catch (error) {
     set({ save: { status: 'offline', message: (error as Error).message } });
     sessionHooks.scheduleSave(OFFLINE_RETRY_MS);
     return;
   }
   const entries = get().pending;
-  const replay = replayEntries(doc.state, entries);
+  const replay = rebaseEntries(doc.revision === s.revision ? null : ancestor, doc.state, entries);
   if (replay.conflict) {
     set({ save: { status: 'conflict', conflict: toConflict(replay.conflict, doc.revision) } });
     return;

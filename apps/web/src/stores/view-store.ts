@@ -14,6 +14,8 @@ export type View = (typeof VIEWS)[number];
 export interface ViewState {
   view: View;
   selectedId: string | null;
+  /** The team selected on the chart (by its header), shown to others who have the scenario open. */
+  selectedTeamId: string | null;
   /** "Find me": the person whose chain, peers and reports the chart shows (null: the whole org). */
   focusId: string | null;
   /** Layers opened by default (1 = the top and their reports); null until the org is known. */
@@ -33,6 +35,7 @@ export interface ViewState {
 export const useView = create<ViewState>()(() => ({
   view: 'chart',
   selectedId: null,
+  selectedTeamId: null,
   focusId: null,
   defaultDepth: null,
   overrides: new Map(),

@@ -3,7 +3,7 @@ import type { Op } from '../ops/op-schema';
 import type { Org } from '../schema/org';
 
 /** One op of a scenario that no longer applies on a new baseline, with the model's reason. */
-export interface RebaseConflict {
+export interface RebaseOpConflict {
   /** The op's position in the scenario's effective op list (0-based). */
   opIndex: number;
   op: Op;
@@ -12,10 +12,10 @@ export interface RebaseConflict {
 }
 
 /** What {@link rebaseOps} gives: the ops that still apply, in order, their state, and the conflicts. */
-export interface RebaseResult {
+export interface RebaseOpsResult {
   kept: Op[];
   org: Org;
-  conflicts: RebaseConflict[];
+  conflicts: RebaseOpConflict[];
 }
 
 /**
@@ -24,10 +24,10 @@ export interface RebaseResult {
  * conflict, listed with its index and reason, and left out; the ones after it still get their
  * chance. `kept` applied to `baseline` gives `org`. Pure; O(ops) calls of `applyOps`.
  */
-export function rebaseOps(baseline: Org, ops: readonly Op[]): RebaseResult {
+export function rebaseOps(baseline: Org, ops: readonly Op[]): RebaseOpsResult {
   let org = baseline;
   const kept: Op[] = [];
-  const conflicts: RebaseConflict[] = [];
+  const conflicts: RebaseOpConflict[] = [];
   ops.forEach((op, opIndex) => {
     const applied = applyOps(org, [op]);
     if (applied.ok) {

@@ -2,4 +2,5 @@
 export * from './compare';
 export * from './diff-orgs';
 export * from './diff-schema';
+export * from './rebase';
 export * from './scenario';

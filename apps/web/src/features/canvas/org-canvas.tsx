@@ -203,8 +203,12 @@ function ChartFlow({ model }: { model: ChartModel }) {
     (changes: NodeChange<ChartFlowNode>[]) => {
       for (const c of changes) {
         if (c.type === 'position' && c.position && c.dragging) drag.move(c.id, c.position);
-        if (c.type === 'select' && c.selected && !c.id.startsWith('team:'))
-          useView.setState({ selectedId: c.id });
+        if (c.type === 'select' && c.selected)
+          useView.setState(
+            c.id.startsWith('team:')
+              ? { selectedTeamId: c.id.slice(5) }
+              : { selectedId: c.id, selectedTeamId: null },
+          );
       }
     },
     [drag],
@@ -256,7 +260,12 @@ function ChartFlow({ model }: { model: ChartModel }) {
         onNodeDragStart={drag.onStart}
         onNodeDrag={drag.onDrag}
         onNodeDragStop={drag.onStop}
-        onPaneClick={() => useView.setState({ selectedId: null })}
+        onNodeClick={(_, node) => {
+          // Teams are not selectable nodes (their header is a drag handle); a click on one still
+          // says which team you look at, for the others who have the scenario open.
+          if (node.id.startsWith('team:')) useView.setState({ selectedTeamId: node.id.slice(5) });
+        }}
+        onPaneClick={() => useView.setState({ selectedId: null, selectedTeamId: null })}
         minZoom={0.04}
         maxZoom={1.6}
         nodesDraggable={readOnly === null}

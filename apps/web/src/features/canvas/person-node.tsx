@@ -1,9 +1,11 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { IconComment } from '../../components/icons';
+import { PresenceRing } from '../../components/presence-ring';
 import { getStatusColors } from '../../lib/colors/span-scale';
 import { teamStrokeScale } from '../../lib/colors/team-colors';
 import { getDisplayName } from '../../lib/org/display-name';
+import { useSelectedBy } from '../../stores/presence-store';
 import { useReview } from '../../stores/review-store';
 import { setExpanded } from '../../stores/view-store';
 import type { PersonFlowNode, PersonNodeData } from './chart-nodes';
@@ -100,6 +102,7 @@ function HoverCard({ d }: { d: PersonNodeData }) {
 
 function PersonNodeView({ data: d, selected }: NodeProps<PersonFlowNode>) {
   const p = d.person;
+  const selectedBy = useSelectedBy('person', p.id);
   const stripe = d.team ? teamStrokeScale(d.team.type) : 'transparent';
   const statusColor =
     d.manager && d.manager.status !== 'ok' ? getStatusColors(d.manager.status).fill : undefined;
@@ -123,6 +126,7 @@ function PersonNodeView({ data: d, selected }: NodeProps<PersonFlowNode>) {
       style={{ borderTopColor: statusColor }}
     >
       <span className="person-stripe" style={{ background: stripe }} />
+      <PresenceRing users={selectedBy} />
       <div className="person-line1">
         <span className="person-name">{name}</span>
         {p.level && <span className="person-level">{p.level}</span>}

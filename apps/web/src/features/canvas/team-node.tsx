@@ -1,10 +1,13 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { PresenceRing } from '../../components/presence-ring';
 import { teamStrokeScale, teamTextScale, teamTintScale, teamTypeLabel } from '../../lib/colors/team-colors';
+import { useSelectedBy } from '../../stores/presence-store';
 import type { TeamFlowNode } from './chart-nodes';
 
 function TeamNodeView({ data }: NodeProps<TeamFlowNode>) {
   const { team } = data;
+  const selectedBy = useSelectedBy('team', team.id);
   return (
     <div
       className={`team-container${data.drop === 'dragging' ? ' is-dragging' : ''}`}
@@ -23,6 +26,7 @@ function TeamNodeView({ data }: NodeProps<TeamFlowNode>) {
         <span className="team-type">{teamTypeLabel(team.type)}</span>
         <span className="team-count">{data.members}</span>
       </div>
+      <PresenceRing users={selectedBy} />
     </div>
   );
 }

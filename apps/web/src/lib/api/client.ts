@@ -247,6 +247,14 @@ export function scenarioRevisionUrl(scenarioId: string, revision: number): strin
     .toString();
 }
 
+/** The scenario's state at one saved revision. */
+export async function getRevisionState(scenarioId: string, revision: number): Promise<Org> {
+  const res = client.api.scenarios[':id'].revisions[':revision'].$get({
+    param: { id: scenarioId, revision: String(revision) },
+  });
+  return (await call<{ state: Org }>(res)).state;
+}
+
 /** Restores an old revision as a new one (on top of `revision`). */
 export async function restoreRevision(scenarioId: string, target: number, revision: number): Promise<number> {
   const res = client.api.scenarios[':id'].restore.$post({
