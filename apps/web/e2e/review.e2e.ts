@@ -127,8 +127,12 @@ describe.skipIf(noSignIn)('comments, approval and adoption with two users', () =
     await expect.poll(() => directorPage.locator('.comment').count()).toBe(1);
     // It reaches the HR partner's open page without a reload, with the mention marked.
     const theirs = panel(hrPage).locator('.comment');
-    await expect.poll(() => theirs.count(), { timeout: 15_000 }).toBe(1);
+    // Through the live feed: well before the 15 s safety-net poll.
+    await expect.poll(() => theirs.count(), { timeout: 5_000 }).toBe(1);
     expect(await theirs.locator('.mention').textContent()).toBe('@hrp-review');
+    await expect
+      .poll(() => hrPage.locator('.toast').textContent())
+      .toBe(`${DIRECTOR} mentioned you in a comment`);
     expect(await theirs.locator('.comment-head').textContent()).toContain('Yusuf Quinn');
     await expect
       .poll(() => hrPage.locator('.person-card[data-person-id="E110"] .comment-flag').count(), {

@@ -28,8 +28,11 @@ export interface ReviewStoreState {
   error: string | null;
 }
 
-/** How often the open scenario's comments and review are read again (ms). */
-export const REVIEW_POLL_MS = 3000;
+/**
+ * How often the open scenario's comments and review are read again (ms): a safety net under the
+ * live feed's events (a lost notice, a feed that is down), as often as the feed's heartbeat.
+ */
+export const REVIEW_POLL_MS = 15_000;
 
 export const useReview = create<ReviewStoreState>()(() => ({
   scenarioId: null,
