@@ -1,6 +1,7 @@
 import type { Op } from '@reorg/model';
 import { useCallback, useEffect, useState } from 'react';
 import { listRevisions, type RevisionItem, restoreRevision } from '../../lib/api/client';
+import { useReview } from '../../stores/review-store';
 import { notify, useSession } from '../../stores/session-store';
 import { openScenario } from '../../stores/session-sync';
 import './history.css';
@@ -32,6 +33,17 @@ export function describeOp(op: Op, n: Namer = ID_NAMER): string {
     default:
       return op.type;
   }
+}
+
+/** How many comments were written at a revision (on it, or on the scenario while it was current). */
+function RevisionComments({ revision }: { revision: number }) {
+  const count = useReview((s) => s.comments.filter((c) => c.revision === revision).length);
+  if (count === 0) return null;
+  return (
+    <span className="chip" title="Comments written at this revision (see Review)">
+      {count} comment{count === 1 ? '' : 's'}
+    </span>
+  );
 }
 
 /**
@@ -99,6 +111,7 @@ export function HistoryView() {
                 </button>
               )}
               {r.revision === revision && <span className="chip">Current</span>}
+              <RevisionComments revision={r.revision} />
             </div>
             {r.ops.length > 0 ? (
               <ul className="revision-ops">
