@@ -43,15 +43,17 @@ export interface ChangeRow {
  * The rows of the change list from `before` (the baseline) to `after` (the adopted state), in the
  * order of `after`'s people (then removals in `before`'s order). Aggregate records (posts counted
  * by FTE) are left out: an HRIS updates workers, not posts. A person whose compared fields are all
- * equal gets no row. Team and manager names are read from each side's own org.
+ * equal gets no row. Team and manager names are read from each side's own org. An id used by
+ * two records (`graph.duplicate_id`) counts as its later record, as everywhere in the model, so
+ * each id has at most one row (an HRIS import is keyed by employee id).
  */
 export function getChangeList(before: Org, after: Org, effectiveDate: string): ChangeRow[] {
-  const beforeById = new Map(before.people.map((p) => [p.id, p]));
+  const beforeById = byIdLaterWins(before.people);
   const afterIds = new Set<string>();
   const rows: ChangeRow[] = [];
   const valuesBefore = valuesOf(before);
   const valuesAfter = valuesOf(after);
-  for (const person of after.people) {
+  for (const person of byIdLaterWins(after.people).values()) {
     if (person.aggregate) continue;
     afterIds.add(person.id);
     const old = beforeById.get(person.id);
@@ -82,7 +84,7 @@ export function getChangeList(before: Org, after: Org, effectiveDate: string): C
       });
     }
   }
-  for (const old of before.people) {
+  for (const old of beforeById.values()) {
     if (old.aggregate || afterIds.has(old.id)) continue;
     rows.push({
       personId: old.id,
@@ -95,6 +97,13 @@ export function getChangeList(before: Org, after: Org, effectiveDate: string): C
     });
   }
   return rows;
+}
+
+/** People by id, in order of first appearance, each id's later record kept. */
+function byIdLaterWins(people: readonly Person[]): Map<string, Person> {
+  const out = new Map<string, Person>();
+  for (const p of people) out.set(p.id, p);
+  return out;
 }
 
 function fieldValue(v: ChangeValues, field: ChangeField): string | null {
