@@ -263,6 +263,31 @@ describe.each(ENGINES)('comments, approval and adoption, on %s', (engine) => {
     });
   });
 
+  it('answers junk bodies with a 4xx problem, never a 5xx', async () => {
+    for (const path of [
+      'review/approve',
+      'review/request-changes',
+      'adopt',
+      'rebase',
+      'comments',
+      'review/submit',
+    ]) {
+      for (const [body, type] of [
+        ['not json', 'text/plain'],
+        ['{"comment": 5}', 'application/json'],
+        ['[1,2', 'application/json'],
+      ]) {
+        const res = await request('hr', `/api/scenarios/split/${path}`, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': type },
+        });
+        expect(res.status, `${path} ${body}`).toBeGreaterThanOrEqual(400);
+        expect(res.status, `${path} ${body}`).toBeLessThan(500);
+      }
+    }
+  });
+
   describe('adoption', () => {
     it('previews the change list: exactly the moved and retitled people, CSV and xlsx', async () => {
       const list = await readJson(

@@ -209,9 +209,13 @@ function decide(kind: 'approve' | 'request-changes', scenarios: Scenarios, revie
   return async (c: Context<AppEnv>) => {
     const id = c.req.param('id') as string;
     const text = await c.req.text();
-    const parsed = (kind === 'approve' ? DecisionBodySchema : ChangesBodySchema).safeParse(
-      text.trim() === '' ? {} : JSON.parse(text),
-    );
+    let body: unknown = {};
+    try {
+      if (text.trim() !== '') body = JSON.parse(text);
+    } catch {
+      body = undefined; // not JSON: refused below as a body that does not match
+    }
+    const parsed = (kind === 'approve' ? DecisionBodySchema : ChangesBodySchema).safeParse(body);
     if (!parsed.success) {
       return problem(c, {
         type: PROBLEM_TYPES.validation,
