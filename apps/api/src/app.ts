@@ -47,8 +47,10 @@ export interface AppOptions {
    * `LOOPBACK_HOSTS`); undefined accepts any.
    */
   allowedHosts?: readonly string[];
-  /** Where comments and review decisions are published live (default: nowhere; see `ReviewFeed`). */
+  /** Where comments and review decisions are published live (default: the live bus, `busReviewFeed`). */
   reviewFeed?: ReviewFeed;
+  /** Timings of the live feeds (default `FEED_TIMINGS`: a heartbeat every 15 s); tests shorten them. */
+  liveTimings?: { heartbeatMs: number; retryMs: number };
 }
 
 /**
@@ -167,7 +169,14 @@ export function createApp(options: AppOptions) {
     .route('/api/scenarios', createScenarioRoutes(scenarios, guards, review))
     .route('/api/scenarios', createReviewRoutes(scenarios, review))
     .route('/api/scenarios', createAdoptionRoutes(scenarios, review, guards, today))
-    .route('/api', createLiveRoutes({ store, baselines }))
+    .route(
+      '/api',
+      createLiveRoutes({
+        store,
+        baselines,
+        ...(options.liveTimings ? { feed: { timings: options.liveTimings } } : {}),
+      }),
+    )
     .route('/api/compare', createCompareRoutes(scenarios))
     .route(
       '/api',

@@ -22,7 +22,15 @@ let ana: BrowserContext;
 let adminPage: Page;
 let anaPage: Page;
 let scenarioId: string;
+let anaToken: string;
 const errors: string[] = [];
+
+/** The API as Ana (her own token). */
+function anaFetch(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('authorization', `Bearer ${anaToken}`);
+  return fetch(new URL(path, baseUrl), { ...init, headers });
+}
 
 async function post(path: string, body: unknown): Promise<Response> {
   return apiFetch(path, {
@@ -52,6 +60,7 @@ beforeAll(async () => {
   const made = await post('/api/tokens', { name: 'e2e live', email: ANA });
   expect(made.status).toBe(201);
   const token = ((await made.json()) as { token: string }).token;
+  anaToken = token;
   const res = await post('/api/orgs/scaleup/scenarios', { name: 'E2E: working together', visibility: 'org' });
   expect(res.status).toBe(201);
   scenarioId = ((await res.json()) as { id: string }).id;
@@ -106,6 +115,47 @@ describe('working on a scenario together', () => {
     expect(after.pending).toBe(0);
     await expect.poll(() => toastText(adminPage)).toContain('Ana moved Checkout under Kofi Mensah');
     await shoot(adminPage, 'live');
+  });
+
+  it('rebases the admin’s unsaved change onto Ana’s revision, as after a 412, and saves both', async () => {
+    // The admin changes something while their saves cannot get through…
+    await adminPage.route('**/api/scenarios/*/ops', (route) => route.abort());
+    const applied = await adminPage.evaluate(() => {
+      const w = window as unknown as {
+        __reorg: { actions: { applyChange(ops: unknown[], label: string): { ok: boolean } } };
+      };
+      return w.__reorg.actions.applyChange(
+        [{ type: 'updatePerson', personId: 'E1112', changes: { title: 'SVP Engineering, Growth' } }],
+        'Retitle Kofi',
+      ).ok;
+    });
+    expect(applied).toBe(true);
+    await expect.poll(async () => (await sessionState(adminPage)).save.status).toBe('offline');
+    // …and Ana saves another change meanwhile: the admin's page rebases its unsaved change on it.
+    const head = (await (await apiFetch(`/api/scenarios/${scenarioId}`)).json()) as { revision: number };
+    const res = await anaFetch(`/api/scenarios/${scenarioId}/ops`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'if-match': `"${head.revision}"` },
+      body: JSON.stringify({ ops: [{ type: 'changeManager', personId: 'E1041', managerId: KOFI }] }),
+    });
+    expect(res.status).toBe(201);
+    await expect
+      .poll(async () => (await sessionState(adminPage)).managerOf.E1041, { timeout: 10_000 })
+      .toBe(KOFI);
+    const rebased = await sessionState(adminPage);
+    expect(rebased.revision).toBe(head.revision + 1);
+    expect(rebased.pending).toBe(1);
+    // Once the server can be reached again, the page's own retry saves the rebased change.
+    await adminPage.unroute('**/api/scenarios/*/ops');
+    await waitSaved(adminPage);
+    const server = (await (await apiFetch(`/api/scenarios/${scenarioId}`)).json()) as {
+      revision: number;
+      state: { people: { id: string; managerId: string | null; title?: string }[] };
+    };
+    expect(server.revision).toBe(head.revision + 2);
+    const byId = new Map(server.state.people.map((p) => [p.id, p]));
+    expect(byId.get('E1041')?.managerId).toBe(KOFI);
+    expect(byId.get('E1112')?.title).toBe('SVP Engineering, Growth');
   });
 
   it('drops Ana from the top bar when she closes her tab', async () => {

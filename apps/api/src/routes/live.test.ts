@@ -277,3 +277,35 @@ describe.each(ENGINES)('live feeds and presence, on %s', (engine) => {
     await viewer.close();
   });
 });
+
+describe.each(ENGINES)('live feed heartbeats, on %s', (engine) => {
+  let t: Opened;
+  beforeAll(async () => {
+    t = await openTestApp(engine, { liveTimings: { heartbeatMs: 150, retryMs: 1000 } });
+    const post = (path: string, body: unknown) =>
+      t.app.request(path, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      });
+    expect((await post('/api/orgs', smallOrg('acme'))).status).toBe(201);
+    expect((await post('/api/orgs/acme/scenarios', { id: 's', name: 'S' })).status).toBe(201);
+  }, 90_000);
+  afterAll(() => t?.close(), 60_000);
+
+  it('writes a comment line every heartbeat and keeps the presence row fresh', async () => {
+    const reader = new SseReader(await t.app.request('/api/scenarios/s/events'));
+    const hello = JSON.parse((await reader.nextNamed('hello')).data);
+    expect(hello.heartbeatMs).toBe(150);
+    await reader.nextNamed('ready');
+    const seen = async () =>
+      (await t.store.live.presence('s'))
+        .find((p) => p.connectionId === hello.connectionId)
+        ?.seenAt.getTime() ?? 0;
+    const first = await seen();
+    await new Promise((r) => setTimeout(r, 700));
+    expect(reader.comments).toBeGreaterThanOrEqual(2);
+    expect(await seen()).toBeGreaterThan(first);
+    await reader.close();
+  });
+});

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createApp } from '../app';
+import { type AppOptions, createApp } from '../app';
 import { Identity } from '../auth/identity';
 import type { Role } from '../auth/principal';
 import { type Database, openPglite, openPostgres } from '../db/client';
@@ -94,7 +94,7 @@ export function signedIn(app: App, token: string): App {
  * `tokenFor` adds a user with a role and answers an API token of theirs. CSV imports are dated
  * 2025-01-15. Set `REORG_TEST_LOGS=1` to see the app's logs (unexpected errors included).
  */
-export async function openTestApp(engine: TestEngine) {
+export async function openTestApp(engine: TestEngine, options: Pick<AppOptions, 'liveTimings'> = {}) {
   const opened = await openTestStore(engine);
   const logger = process.env.REORG_TEST_LOGS ? createJsonLogger() : silentLogger;
   const identity = new Identity(opened.store.drizzle, { publicUrl: 'http://localhost' });
@@ -104,6 +104,7 @@ export async function openTestApp(engine: TestEngine) {
     today: () => '2025-01-15',
     logger,
     identity,
+    ...options,
   });
   const tokenFor = async (email: string, role: Role, orgId?: string | null) => {
     await identity.addUser({ email, role, orgId }, { actor: 'system' });

@@ -179,6 +179,20 @@ export function App() {
   return <Workspace />;
 }
 
+/**
+ * Person details and findings on the right; on narrow screens a drawer over the chart, open
+ * below the top bar, open while someone is selected or after "Findings" in the top bar.
+ */
+function SidePanel() {
+  const open = useView((s) => s.panelOpen || s.selectedId !== null);
+  return (
+    <aside className="panel" aria-label="Details and findings" data-open={open}>
+      <PersonInspector onFocus={(id) => navigate({ personId: id, view: 'chart' })} />
+      <FindingsPanel onOpen={openFinding} />
+    </aside>
+  );
+}
+
 /** The workspace: sidebar, the open scenario's view in the middle, person details and findings on the right. */
 function Workspace() {
   useRouteSync();
@@ -219,12 +233,7 @@ function Workspace() {
           <Home />
         )}
       </main>
-      {withPanel && (
-        <aside className="panel" aria-label="Details and findings">
-          <PersonInspector onFocus={(id) => navigate({ personId: id, view: 'chart' })} />
-          <FindingsPanel onOpen={openFinding} />
-        </aside>
-      )}
+      {withPanel && <SidePanel />}
       <Toasts />
     </div>
   );

@@ -4,7 +4,7 @@ import { loadScenarios } from '../stores/catalog-store';
 import { closeSession } from '../stores/session-actions';
 import { useSession } from '../stores/session-store';
 import { openScenario } from '../stores/session-sync';
-import { useView } from '../stores/view-store';
+import { revealPerson, useView } from '../stores/view-store';
 import { formatUrl, parseUrl, type UrlState } from './url-state';
 
 /** The route: what the address bar says (org, scenario, view, focused person). */
@@ -58,6 +58,7 @@ export function useRouteSync(): void {
   }, [route.scenarioId, route.personId]);
   useEffect(() => {
     useView.setState({ view: route.view, focusId: route.personId });
-    if (route.personId) useView.setState({ selectedId: route.personId });
+    // Find-me and ?person= bring the person into view (the chart's camera fits them once laid out).
+    if (route.personId) revealPerson(route.personId);
   }, [route.view, route.personId]);
 }

@@ -113,7 +113,7 @@ function Stats() {
     { label: 'Median span', value: s.medianSpan.toLocaleString('en-US') },
     { label: 'Layers', value: s.maxLayer },
     { label: 'Open & planned', value: open },
-    { label: 'Findings', value: s.findings.error + s.findings.warning },
+    { label: 'Errors & warnings', value: s.findings.error + s.findings.warning },
   ];
   return (
     <div className="side-section">

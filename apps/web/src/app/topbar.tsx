@@ -6,7 +6,9 @@ import { ShareButton } from '../features/share/share-dialog';
 import { redo, undo } from '../stores/session-actions';
 import { type SaveStatus, useSession } from '../stores/session-store';
 import { saveNow } from '../stores/session-sync';
+import { useDeferredAnalysis } from '../stores/use-analysis';
 import { useCanShare, useReadOnlyReason } from '../stores/use-permissions';
+import { useView } from '../stores/view-store';
 import { navigate } from './navigation';
 import { PresenceAvatars } from './presence-avatars';
 import { UserMenu } from './user-menu';
@@ -20,6 +22,22 @@ const SAVE_TEXT: Record<SaveStatus, string> = {
   conflict: 'Conflict: see above',
   error: 'Not saved',
 };
+
+/** "Findings" on narrow screens, where the details and findings panel is a drawer. */
+function PanelToggle() {
+  const open = useView((s) => s.panelOpen || s.selectedId !== null);
+  const count = useDeferredAnalysis()?.summary.findings;
+  return (
+    <button
+      type="button"
+      className="btn btn-sm panel-toggle"
+      aria-expanded={open}
+      onClick={() => useView.setState(open ? { panelOpen: false, selectedId: null } : { panelOpen: true })}
+    >
+      Findings{count ? ` ${count.error + count.warning}` : ''}
+    </button>
+  );
+}
 
 /** Save state in words, with the count of unsaved changes and the revision. */
 function SaveState() {
@@ -107,6 +125,7 @@ export function TopBar() {
       <ReviewButton onOpenScenario={(id) => navigate({ scenarioId: id, view: 'chart' })} />
       {canShare && <ShareButton />}
       <ExportMenu />
+      <PanelToggle />
       <UserMenu />
     </header>
   );

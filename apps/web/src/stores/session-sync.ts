@@ -50,12 +50,30 @@ export function rebaseEntries(
     entries.map((e) => e.ops),
   );
   if (r.ok) return { org: r.org, applied: entries, conflict: null };
-  const { batchIndex, message } = r.conflict;
+  const { batchIndex, code, subject } = r.conflict;
+  const message = code === 'overlap' && subject ? overlapMessage(latest, subject) : r.conflict.message;
   return {
     org: r.org,
     applied: entries.slice(0, r.applied),
     conflict: { index: batchIndex, label: entries[batchIndex]?.label ?? '', message },
   };
+}
+
+/** "They changed Kofi Mensah (title) meanwhile…": the record both sides touched, by name. */
+function overlapMessage(org: Org, subject: { key: string; field: string }): string {
+  const colon = subject.key.indexOf(':');
+  const kind = subject.key.slice(0, colon);
+  const id = subject.key.slice(colon + 1);
+  const name =
+    kind === 'person'
+      ? (org.people.find((p) => p.id === id)?.name ?? id)
+      : kind === 'team'
+        ? `team ${org.teams.find((t) => t.id === id)?.name ?? id}`
+        : kind === 'interaction'
+          ? `the interaction ${id.replace('>', ' → ')}`
+          : 'the org settings';
+  const field = subject.field === '*' || subject.field === '(named)' ? '' : ` (${subject.field})`;
+  return `They changed ${name}${field} meanwhile; saving yours on top would overwrite that.`;
 }
 
 /**

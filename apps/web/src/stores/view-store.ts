@@ -29,6 +29,11 @@ export interface ViewState {
   reveal: { id: string; seq: number } | null;
   /** A person or team drop target under the pointer while dragging. */
   dropTargetId: string | null;
+  /**
+   * On narrow screens (laptops, projectors: under 1280 px) the details and findings panel is a
+   * drawer over the chart: open while someone is selected or when asked for.
+   */
+  panelOpen: boolean;
 }
 
 /** The view store (zustand). */
@@ -43,6 +48,7 @@ export const useView = create<ViewState>()(() => ({
   codes: new Set(),
   reveal: null,
   dropTargetId: null,
+  panelOpen: false,
 }));
 
 let revealSeq = 0;

@@ -1,4 +1,4 @@
-import type { AnalysisReport, ImportIssue } from '@reorg/model';
+import { type AnalysisReport, type ImportIssue, ruleTitle } from '@reorg/model';
 import { useEffect, useState } from 'react';
 import { CostValue } from '../../components/cost-value';
 import { getOrgAnalysis, getOrgDetail } from '../../lib/api/client';
@@ -84,7 +84,7 @@ export function BaselineOverview({ orgId }: { orgId: string }) {
         <ul className="muted" aria-label="Checks skipped" data-testid="skipped-checks">
           {s.skippedChecks.map((k) => (
             <li key={k.rule}>
-              Skipped <code>{k.rule}</code>: {k.reason}
+              Skipped “{ruleTitle(k.rule)}” (<code>{k.rule}</code>): {k.reason}
             </li>
           ))}
         </ul>
@@ -93,6 +93,7 @@ export function BaselineOverview({ orgId }: { orgId: string }) {
         {rules.slice(0, RULES_SHOWN).map((r) => (
           <li key={`${r.severity} ${r.code}`} className={`rule-row rule-${r.severity}`} data-code={r.code}>
             <div className="rule-line">
+              <span className="rule-title">{ruleTitle(r.code)}</span>
               <code>{r.code}</code>
               <span className="rule-count">{n(r.count)}</span>
             </div>

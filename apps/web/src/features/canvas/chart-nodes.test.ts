@@ -53,6 +53,7 @@ function setup(expanded: (id: string) => boolean = () => true) {
     compact: false,
     draggingTeamId: null,
     teamSizes: new Map([['t1', 4]]),
+    changes: null,
   };
   return { org, index, model, ctx };
 }

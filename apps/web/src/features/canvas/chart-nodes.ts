@@ -3,6 +3,7 @@ import type { Node } from '@xyflow/react';
 import type { SpanLookup } from '../../lib/analysis/span-overlay';
 import type { Rect } from '../../lib/layout/spatial-grid';
 import { CHART } from '../../lib/layout/tree-layout';
+import type { ChangeMark, ChangeMarks } from '../../lib/org/change-marks';
 import { getReports, getSubtreeSize, type OrgIndex } from '../../lib/org/org-index';
 import type { ChartModel } from './use-chart-model';
 
@@ -22,6 +23,8 @@ export interface PersonNodeData extends Record<string, unknown> {
   compact: boolean;
   drop: 'none' | 'target' | 'invalid';
   focus: boolean;
+  /** What changed for them against the baseline, while "Changes" is on. */
+  change: ChangeMark | undefined;
 }
 
 /** What a team container shows. */
@@ -29,6 +32,8 @@ export interface TeamNodeData extends Record<string, unknown> {
   team: Team;
   members: number;
   drop: 'none' | 'dragging';
+  /** The team changed against the baseline (shown while "Changes" is on). */
+  changed: boolean;
 }
 
 export type PersonFlowNode = Node<PersonNodeData, 'person'>;
@@ -49,6 +54,8 @@ export interface NodeContext {
   draggingTeamId: string | null;
   /** People per team id. */
   teamSizes: Map<string, number>;
+  /** Marks against the baseline, or null when not shown. */
+  changes: ChangeMarks | null;
 }
 
 /**
@@ -75,7 +82,12 @@ export function buildChartNodes(
     const team = ctx.index.teamsById.get(c.teamId);
     if (!team) continue;
     const members = ctx.teamSizes.get(team.id) ?? 0;
-    const data: TeamNodeData = { team, members, drop: ctx.draggingTeamId === team.id ? 'dragging' : 'none' };
+    const data: TeamNodeData = {
+      team,
+      members,
+      drop: ctx.draggingTeamId === team.id ? 'dragging' : 'none',
+      changed: ctx.changes?.teams.has(team.id) ?? false,
+    };
     nodes.push(
       reuse(cache, `team:${team.id}`, c.x, c.y, c.width, c.height, 'team', data, false) as TeamFlowNode,
     );
@@ -102,6 +114,7 @@ export function buildChartNodes(
       compact: ctx.compact,
       drop: ctx.dropTargetId === id ? (ctx.dropValid ? 'target' : 'invalid') : 'none',
       focus: ctx.focusId === id,
+      change: ctx.changes?.byPerson.get(id),
     };
     const node = reuse(
       cache,

@@ -24,10 +24,13 @@ import '@xyflow/react/dist/base.css';
 import './canvas.css';
 import { viewportRect } from '../../lib/layout/spatial-grid';
 import { CHART } from '../../lib/layout/tree-layout';
+import { useScenarioChanges } from '../../stores/changes-store';
 import { useSession } from '../../stores/session-store';
 import { useSpanLookup } from '../../stores/use-analysis';
 import { useReadOnlyReason } from '../../stores/use-permissions';
 import { resetExpansion, revealPerson, setExpanded, useView } from '../../stores/view-store';
+import { CAMERA_PADDING, cameraFor, subjectRect } from './camera';
+import { ChangesToggle } from './changes-toggle';
 import { buildChartNodes, type ChartFlowNode } from './chart-nodes';
 import { EdgeLayer } from './edge-layer';
 import { type NavKey, navigate } from './keyboard-nav';
@@ -72,9 +75,19 @@ function parseWindow(key: string) {
   };
 }
 
+/** The camera's limits for a subject: cards at least 120 px wide (zoom 0.5), clear of the legend and controls. */
+const CAMERA = {
+  cardWidth: CHART.cardWidth,
+  cardHeight: CHART.cardHeight,
+  minZoom: 0.5,
+  maxZoom: 1,
+  padding: CAMERA_PADDING,
+};
+
 function ChartFlow({ model }: { model: ChartModel }) {
   const index = useSession((s) => s.index)!;
   const spans = useSpanLookup();
+  const changes = useScenarioChanges()?.marks ?? null;
   const selectedId = useView((s) => s.selectedId);
   const focusId = useView((s) => s.focusId);
   const reveal = useView((s) => s.reveal);
@@ -112,6 +125,7 @@ function ChartFlow({ model }: { model: ChartModel }) {
       compact: win?.compact ?? false,
       draggingTeamId: drag.teamId,
       teamSizes,
+      changes,
     };
     const built = buildChartNodes(
       model,
@@ -130,6 +144,7 @@ function ChartFlow({ model }: { model: ChartModel }) {
     spans,
     levelNames,
     teamSizes,
+    changes,
     selectedId,
     focusId,
     drag.target,
@@ -161,30 +176,48 @@ function ChartFlow({ model }: { model: ChartModel }) {
     }
   }, [key, model, flow, focusId]);
 
-  // Bring a person into view when asked (finding click, search, keyboard).
+  // Bring a person into view when asked (find-me, a finding, ?person=, keyboard): their manager,
+  // peers and reports with them, at a zoom where their card reads; no move when all that is in view.
+  const revealed = useRef(-1);
   useEffect(() => {
-    if (!reveal) return;
+    // Once per request: a later relayout (an edit) must not pull the camera back to it.
+    // After the first placement (it waits for the viewport's size, `key`), so it wins over it.
+    if (!key || !reveal || revealed.current === reveal.seq) return;
     const i = model.positionOf.get(reveal.id);
     if (i === undefined) return;
-    const { zoom } = flow.getViewport();
+    revealed.current = reveal.seq;
     const el = document.querySelector('.org-canvas');
-    const r = viewportRect(flow.getViewport(), el?.clientWidth ?? 1200, el?.clientHeight ?? 800, -40);
-    const x = model.layout.x[i];
-    const y = model.layout.y[i];
+    // On narrow screens the details drawer lies over the chart's right side: frame left of it.
+    const drawer = document.querySelector<HTMLElement>('.app > .panel[data-open="true"]');
+    const covered = drawer && getComputedStyle(drawer).position === 'fixed' ? drawer.offsetWidth : 0;
+    const vw = Math.max(320, (el?.clientWidth ?? 1200) - covered);
+    const vh = el?.clientHeight ?? 800;
+    const at = { ...model.tree, x: model.layout.x, y: model.layout.y };
+    const subject = subjectRect(at, i, CAMERA);
+    const viewport = flow.getViewport();
+    const r = viewportRect(viewport, vw, vh, -CAMERA.padding);
     const inside =
-      x >= r.x && y >= r.y && x + CHART.cardWidth <= r.x + r.width && y + CHART.cardHeight <= r.y + r.height;
-    if (!inside)
-      void flow.setCenter(x + CHART.cardWidth / 2, y + CHART.cardHeight / 2, {
-        zoom: Math.max(zoom, 0.7),
-        duration: 250,
-      });
+      viewport.zoom >= CAMERA.minZoom &&
+      subject.x >= r.x &&
+      subject.y >= r.y &&
+      subject.x + subject.width <= r.x + r.width &&
+      subject.y + subject.height <= r.y + r.height;
+    if (!inside) {
+      const focus = {
+        x: model.layout.x[i],
+        y: model.layout.y[i],
+        width: CHART.cardWidth,
+        height: CHART.cardHeight,
+      };
+      void flow.setViewport(cameraFor(subject, focus, vw, vh, CAMERA), { duration: 400 });
+    }
     requestAnimationFrame(() => {
       const card = document.querySelector<HTMLElement>(
         `.person-card[data-person-id="${CSS.escape(reveal.id)}"]`,
       );
       if (card && document.activeElement?.closest('.org-canvas')) card.focus({ preventScroll: true });
     });
-  }, [reveal, model, flow]);
+  }, [key, reveal, model, flow]);
 
   // React Flow's own fit would fit only the nodes in view (we hand it no others): fit the layout.
   const fitChart = useCallback(() => {
@@ -327,6 +360,7 @@ function ChartFlow({ model }: { model: ChartModel }) {
           </ControlButton>
         </Controls>
         <SpanLegend />
+        <ChangesToggle />
         {drag.hint && (
           <div className={`drag-hint${drag.target && !drag.target.valid ? ' is-invalid' : ''}`} role="status">
             {drag.hint}

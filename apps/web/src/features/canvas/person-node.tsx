@@ -34,6 +34,7 @@ export function describeCard(d: PersonNodeData): string {
   }
   if (d.collapsed) parts.push(`${d.hidden} people collapsed below`);
   if (d.findingCount > 0) parts.push(`${d.findingCount} finding${d.findingCount > 1 ? 's' : ''}`);
+  if (d.change) parts.push(d.change.label);
   return parts.join(', ');
 }
 
@@ -114,6 +115,7 @@ function PersonNodeView({ data: d, selected }: NodeProps<PersonFlowNode>) {
     d.focus ? 'is-focus' : '',
     `drop-${d.drop}`,
     d.compact ? 'is-compact' : '',
+    d.change ? `change-${d.change.kind}` : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -164,6 +166,11 @@ function PersonNodeView({ data: d, selected }: NodeProps<PersonFlowNode>) {
           </button>
         )}
       </div>
+      {d.change && (
+        <span className={`change-chip change-chip-${d.change.kind}`} title={d.change.label}>
+          {d.change.label}
+        </span>
+      )}
       {!d.compact && <HoverCard d={d} />}
     </article>
   );

@@ -10,7 +10,7 @@ function TeamNodeView({ data }: NodeProps<TeamFlowNode>) {
   const selectedBy = useSelectedBy('team', team.id);
   return (
     <div
-      className={`team-container${data.drop === 'dragging' ? ' is-dragging' : ''}`}
+      className={`team-container${data.drop === 'dragging' ? ' is-dragging' : ''}${data.changed ? ' is-changed' : ''}`}
       style={{ background: teamTintScale(team.type), borderColor: teamStrokeScale(team.type) }}
       data-team-id={team.id}
     >
@@ -24,6 +24,7 @@ function TeamNodeView({ data }: NodeProps<TeamFlowNode>) {
         </span>
         <span className="team-name">{team.name}</span>
         <span className="team-type">{teamTypeLabel(team.type)}</span>
+        {data.changed && <span className="team-changed">Changed</span>}
         <span className="team-count">{data.members}</span>
       </div>
       <PresenceRing users={selectedBy} />

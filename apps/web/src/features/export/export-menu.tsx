@@ -5,11 +5,14 @@ import { useMe } from '../../stores/me-store';
 import { notify, useSession } from '../../stores/session-store';
 import { download, fileSlug, renderViewImage } from './export-image';
 import { orgToCsv } from './org-csv';
+import { PdfDialog } from './pdf-dialog';
+import './export.css';
 
-/** Export the current view as PNG or SVG, or the org as CSV (formula-safe). */
+/** Export the current view as PNG or SVG, the chart as a paginated PDF, or the org as CSV (formula-safe). */
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [pdf, setPdf] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const name = useSession((s) => s.scenarioName);
   useEffect(() => {
@@ -66,11 +69,22 @@ export function ExportMenu() {
           <button type="button" role="menuitem" onClick={() => void image('svg')}>
             View as SVG
           </button>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              setPdf(true);
+            }}
+          >
+            Chart as PDF…
+          </button>
           <button type="button" role="menuitem" onClick={csv}>
             Org as CSV
           </button>
         </div>
       )}
+      {pdf && <PdfDialog onClose={() => setPdf(false)} />}
     </div>
   );
 }

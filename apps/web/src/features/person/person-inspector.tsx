@@ -12,6 +12,7 @@ import { useView } from '../../stores/view-store';
 import './person.css';
 import { getDisplayName } from '../../lib/org/display-name';
 import { getReportingLineCost } from '../../lib/org/line-cost';
+import { WhatChanges } from './what-changes';
 
 /** A fresh id for an open requisition, not used by anyone in the org. */
 export function newReqId(index: OrgIndex, now: number): string {
@@ -278,6 +279,7 @@ export function PersonInspector({ onFocus }: { onFocus: (id: string) => void }) 
           )}
         </div>
       )}
+      <WhatChanges personId={person.id} />
     </section>
   );
 }
