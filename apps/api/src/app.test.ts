@@ -230,6 +230,19 @@ describe.each(ENGINES)('the app on %s', (engine) => {
         'GET /api/audit',
         'GET /api/openapi.json',
         'GET /api/sign-in-options',
+        // Issue 14, items 3–5: comments, approval, adoption.
+        'GET /api/scenarios/{id}/comments',
+        'POST /api/scenarios/{id}/comments',
+        'POST /api/scenarios/{id}/comments/{commentId}/resolve',
+        'POST /api/scenarios/{id}/comments/{commentId}/reopen',
+        'GET /api/scenarios/{id}/review',
+        'POST /api/scenarios/{id}/review/submit',
+        'POST /api/scenarios/{id}/review/approve',
+        'POST /api/scenarios/{id}/review/request-changes',
+        'POST /api/scenarios/{id}/adopt',
+        'GET /api/scenarios/{id}/change-list',
+        'GET /api/scenarios/{id}/rebase',
+        'POST /api/scenarios/{id}/rebase',
       ].sort(),
     );
     expect(Object.keys(doc.components.schemas)).toEqual(

@@ -7,11 +7,14 @@ import { Guards } from './auth/guards';
 import { Identity } from './auth/identity';
 import { csrfGuard, hostGuard, redactResponses, resolvePrincipal } from './auth/middleware';
 import { createSignInRoutes } from './auth/sign-in-routes';
+import { ReviewStore } from './db/review-store';
 import type { Store } from './db/store';
 import type { AppEnv } from './http';
+import { busReviewFeed } from './live/review-events';
 import { describeError, type Logger, silentLogger } from './log';
 import { completeDocument, OPENAPI_INFO } from './openapi';
 import { locationOf, PROBLEM_TYPES, problem, zodIssues } from './problem';
+import { createAdoptionRoutes } from './routes/adoption';
 import { createCompareRoutes } from './routes/compare';
 import { createHealthRoutes } from './routes/health';
 import { createIdentityRoutes } from './routes/identity';
@@ -20,9 +23,12 @@ import { createOrgScenarioRoutes } from './routes/org-scenarios';
 import { createOrgRoutes } from './routes/orgs';
 import { createPlanEditRoutes } from './routes/plan-edits';
 import { createPlanRoutes } from './routes/plans';
+import { createReviewRoutes } from './routes/review';
 import { createScenarioRoutes } from './routes/scenarios';
 import { createSimulationRoutes } from './routes/simulations';
 import { Baselines } from './services/baselines';
+import { Review } from './services/review';
+import type { ReviewFeed } from './services/review-feed';
 import { Scenarios } from './services/scenarios';
 import { Simulations } from './services/simulations';
 import { DEFAULT_WEB_DIR, mountWeb } from './web';
@@ -43,6 +49,8 @@ export interface AppOptions {
    * `LOOPBACK_HOSTS`); undefined accepts any.
    */
   allowedHosts?: readonly string[];
+  /** Where comments and review decisions are published live (default: the live bus, `busReviewFeed`). */
+  reviewFeed?: ReviewFeed;
   /** Timings of the live feeds (default `FEED_TIMINGS`: a heartbeat every 15 s); tests shorten them. */
   liveTimings?: { heartbeatMs: number; retryMs: number };
 }
@@ -82,6 +90,13 @@ export function createApp(options: AppOptions) {
   const orgExists = async (id: string) => (await baselines.get(id)) !== undefined;
   const identity = options.identity ?? new Identity(store.drizzle, { publicUrl: 'http://localhost:8787' });
   const guards = new Guards(store);
+  const review = new Review(
+    store,
+    new ReviewStore(store.database),
+    scenarios,
+    identity,
+    options.reviewFeed ?? busReviewFeed(store),
+  );
 
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
@@ -152,8 +167,10 @@ export function createApp(options: AppOptions) {
     .route('/api/health', createHealthRoutes(store))
     .route('/api', createIdentityRoutes({ identity, store, baselines, guards }))
     .route('/api/orgs', createOrgRoutes({ store, baselines, today }))
-    .route('/api/orgs', createOrgScenarioRoutes(scenarios, orgExists, guards))
-    .route('/api/scenarios', createScenarioRoutes(scenarios, guards))
+    .route('/api/orgs', createOrgScenarioRoutes(scenarios, orgExists, guards, review))
+    .route('/api/scenarios', createScenarioRoutes(scenarios, guards, review))
+    .route('/api/scenarios', createReviewRoutes(scenarios, review))
+    .route('/api/scenarios', createAdoptionRoutes(scenarios, review, guards, today))
     .route(
       '/api',
       createLiveRoutes({

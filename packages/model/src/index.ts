@@ -19,6 +19,7 @@ export * from './graph/org-graph';
 export * from './graph/people-ids';
 export * from './import/index';
 export * from './ops/index';
+export * from './review/index';
 export * from './scenario/index';
 export * from './schema/common';
 export * from './schema/ladder';

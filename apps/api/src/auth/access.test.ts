@@ -212,7 +212,7 @@ describe.each(ENGINES)('who may see and do what, on %s', (engine) => {
       access: { level: 'view', edit: false, share: false },
     });
     const own = (await readJson(await request('editor', '/api/scenarios/private'))).access;
-    expect(own).toEqual({ level: 'owner', edit: true, share: true });
+    expect(own).toEqual({ level: 'owner', edit: true, share: true, comment: true });
   });
 
   /** Every GET route of the OpenAPI document with its parameters filled in, and the simulation. */
@@ -228,6 +228,10 @@ describe.each(ENGINES)('who may see and do what, on %s', (engine) => {
       '/api/scenarios/{id}/revisions': '/api/scenarios/shared/revisions',
       '/api/scenarios/{id}/revisions/{revision}': '/api/scenarios/shared/revisions/1',
       '/api/scenarios/{id}/plans': '/api/scenarios/shared/plans',
+      '/api/scenarios/{id}/comments': '/api/scenarios/shared/comments',
+      '/api/scenarios/{id}/review': '/api/scenarios/shared/review',
+      '/api/scenarios/{id}/change-list': '/api/scenarios/shared/change-list',
+      '/api/scenarios/{id}/rebase': '/api/scenarios/shared/rebase',
       '/api/plans/{id}': '/api/plans/hires',
       '/api/plans/{id}/revisions': '/api/plans/hires/revisions',
       '/api/compare': '/api/compare?ids=shared',

@@ -5,6 +5,8 @@ import { PROBLEM_TYPES, problem } from '../problem';
 import { forbidden, UNSAFE_METHODS } from './middleware';
 import {
   type AccessLevel,
+  accessNeededFor,
+  allowsComment,
   allowsEdit,
   allowsShare,
   canEditOn,
@@ -64,10 +66,17 @@ export class Guards {
       c.set('scenarioAccess', level);
       // Saying what you have selected (presence) is for anyone who may see the scenario.
       if (UNSAFE_METHODS.has(c.req.method) && !c.req.path.endsWith('/presence')) {
-        const sharing = c.req.path.endsWith('/share');
-        if (sharing && !allowsShare(level))
+        const prefix = `/api/scenarios/${encodeURIComponent(id)}`;
+        const path = c.req.path.startsWith(prefix) ? c.req.path.slice(prefix.length) : c.req.path;
+        const needed = accessNeededFor(path.replace(/\/$/, ''));
+        if (needed === 'owner' && !allowsShare(level))
           return forbidden(c, 'only the author of a scenario (or an admin) may share it');
-        if (!sharing && !allowsEdit(level))
+        if (needed === 'comment' && !allowsComment(level))
+          return forbidden(
+            c,
+            `you may ${level} scenario "${id}" but not comment on it (share it for comment)`,
+          );
+        if (needed === 'edit' && !allowsEdit(level))
           return forbidden(c, `you may ${level} scenario "${id}" but not change it`);
       }
       return next();

@@ -75,6 +75,50 @@ export function allowsEdit(level: AccessLevel | undefined): boolean {
   return level === 'edit' || level === 'owner';
 }
 
+/** True when the access level allows commenting (a `comment` share or more). */
+export function allowsComment(level: AccessLevel | undefined): boolean {
+  return level === 'comment' || allowsEdit(level);
+}
+
+/** True when `level` is at least `needed`. */
+export function allowsAccess(level: AccessLevel | undefined, needed: AccessLevel): boolean {
+  return level !== undefined && ACCESS_LEVELS.indexOf(level) >= ACCESS_LEVELS.indexOf(needed);
+}
+
+/**
+ * The access a write under `/api/scenarios/:id/…` needs, by its path after the id: sharing needs
+ * the author (`owner`); comments need `comment`; deciding on a review (approve, request changes)
+ * and adopting need only `view` here, because the handler then asks {@link canDecide} and
+ * {@link canAdopt}; rebasing (which makes a new scenario) needs `view` and an editing role on the
+ * org; every other write needs `edit`.
+ */
+export function accessNeededFor(rest: string): AccessLevel {
+  if (rest === '/share') return 'owner';
+  if (rest === '/comments' || rest.startsWith('/comments/')) return 'comment';
+  if (rest === '/review/approve' || rest === '/review/request-changes' || rest === '/adopt') return 'view';
+  if (rest === '/rebase') return 'view';
+  return 'edit';
+}
+
+/**
+ * True when the principal may approve or request changes: only the approvers named when the
+ * scenario was submitted (a role named at submission was resolved to its holders then), and only
+ * while they hold a role on the org.
+ */
+export function canDecide(p: Principal, orgId: string, approvers: readonly string[]): boolean {
+  return canSeeOrg(p, orgId) && approvers.some((a) => sameEmail(a, p.email));
+}
+
+/**
+ * True when the principal may adopt an approved scenario as the org's new baseline: admins and HR
+ * on the org, who own the HRIS the change list goes to (Workday, ChartHop: HR applies approved
+ * reorgs).
+ */
+export function canAdopt(p: Principal, orgId: string): boolean {
+  const role = roleOn(p, orgId);
+  return role === 'admin' || role === 'hr';
+}
+
 /** True when the access level allows sharing (the author, admins). */
 export function allowsShare(level: AccessLevel | undefined): boolean {
   return level === 'owner';

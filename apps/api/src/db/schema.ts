@@ -51,6 +51,8 @@ export const scenarios = pgTable(
     author: text('author').notNull(),
     /** `private` (its author and those it is shared with) or `org` (everyone with a role on the org). */
     visibility: text('visibility').notNull().default('private'),
+    /** The org's baseline revision the scenario's ops apply to (1: the imported document). */
+    baselineRevision: integer('baseline_revision').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('scenarios_org_id_idx').on(t.orgId)],
@@ -162,3 +164,87 @@ export const headcountPlanRevisions = pgTable(
 );
 
 export * from './auth-schema';
+
+/**
+ * Baseline revisions after the first: an adopted scenario's state becomes the org's new baseline
+ * (revision 1 is `orgs.document`, kept as it was). Append-only (a trigger refuses UPDATE/DELETE).
+ */
+export const orgBaselines = pgTable(
+  'org_baselines',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    revision: integer('revision').notNull(),
+    document: jsonb('document').notNull(),
+    scenarioId: text('scenario_id')
+      .notNull()
+      .references(() => scenarios.id),
+    scenarioRevision: integer('scenario_revision').notNull(),
+    /** `YYYY-MM-DD`: when the change list takes effect. */
+    effectiveDate: text('effective_date').notNull(),
+    author: text('author').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.revision] })],
+);
+
+/**
+ * Comments on a scenario, or on a person, team or revision of it (`subject_kind`, `subject_id`).
+ * `revision` is the scenario's revision when it was written; `mentions` the e-mails @mentioned.
+ * Append-only; resolving and reopening are rows of `comment_resolutions`.
+ */
+export const scenarioComments = pgTable(
+  'scenario_comments',
+  {
+    id: text('id').primaryKey(),
+    scenarioId: text('scenario_id')
+      .notNull()
+      .references(() => scenarios.id),
+    subjectKind: text('subject_kind').notNull(),
+    subjectId: text('subject_id'),
+    revision: integer('revision').notNull(),
+    author: text('author').notNull(),
+    body: text('body').notNull(),
+    mentions: jsonb('mentions').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('scenario_comments_scenario_id_idx').on(t.scenarioId)],
+);
+
+/** Resolutions and reopenings of comments, in order; the latest row is the comment's state. */
+export const commentResolutions = pgTable(
+  'comment_resolutions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    commentId: text('comment_id')
+      .notNull()
+      .references(() => scenarioComments.id),
+    resolved: boolean('resolved').notNull(),
+    actor: text('actor').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('comment_resolutions_comment_id_idx').on(t.commentId)],
+);
+
+/**
+ * The review history of a scenario: submissions (with the named approvers), approvals, requests
+ * for changes and the adoption, oldest first (`ReviewEvent` of `@reorg/model`). Append-only.
+ */
+export const scenarioReviews = pgTable(
+  'scenario_reviews',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    scenarioId: text('scenario_id')
+      .notNull()
+      .references(() => scenarios.id),
+    kind: text('kind').notNull(),
+    actor: text('actor').notNull(),
+    revision: integer('revision').notNull(),
+    approvers: jsonb('approvers').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    role: text('role'),
+    comment: text('comment'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('scenario_reviews_scenario_id_idx').on(t.scenarioId)],
+);

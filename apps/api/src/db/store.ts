@@ -9,6 +9,7 @@ import { type NewPlan, PlanStore } from './plan-store';
 import {
   headcountPlans,
   type OrgSummaryColumn,
+  orgBaselines,
   orgs,
   scenarioRevisions,
   scenarioShares,
@@ -41,6 +42,8 @@ export interface ScenarioRecord {
   author: string;
   /** `private` (its author and those it is shared with) or `org` (everyone with a role on the org). */
   visibility: ScenarioVisibility;
+  /** The org's baseline revision its ops apply to (1: the imported document; see `org_baselines`). */
+  baselineRevision: number;
   createdAt: Date;
 }
 
@@ -77,7 +80,7 @@ export interface RevisionRecord {
 /** What {@link Store.seedIfEmpty} stores. */
 export interface SeedData {
   orgs: Omit<OrgRecord, 'createdAt'>[];
-  scenarios: { scenario: Omit<ScenarioRecord, 'createdAt'>; ops: Op[] }[];
+  scenarios: { scenario: Omit<ScenarioRecord, 'createdAt' | 'baselineRevision'>; ops: Op[] }[];
   /** Headcount plans saved with the seeded scenarios (default none). */
   plans?: NewPlan[];
 }
@@ -105,10 +108,10 @@ export class Store {
   readonly live: LiveStore;
   /** Notices of committed changes, to every API process (`LISTEN/NOTIFY`). */
   readonly bus: LiveBus;
-  private readonly database: Database;
+  private readonly handle: Database;
 
   constructor(database: Database) {
-    this.database = database;
+    this.handle = database;
     this.engine = database.engine;
     this.plans = new PlanStore(database);
     this.live = new LiveStore(database);
@@ -116,12 +119,17 @@ export class Store {
   }
 
   private get db() {
-    return this.database.db;
+    return this.handle.db;
+  }
+
+  /** The database, for the stores of other tables on it (reviews). */
+  get database(): Database {
+    return this.handle;
   }
 
   /** The Drizzle handle, for the identity module (users, roles, tokens, audit) on the same database. */
   get drizzle(): Db {
-    return this.database.db;
+    return this.handle.db;
   }
 
   /** Inserts an org; `exists` when its id is taken (nothing is changed then). */
@@ -173,7 +181,10 @@ export class Store {
    * `exists` when the id is taken, `no-org` when the org does not exist (nothing stored).
    */
   async createScenario(
-    scenario: Omit<ScenarioRecord, 'createdAt' | 'visibility'> & { visibility?: ScenarioVisibility },
+    scenario: Omit<ScenarioRecord, 'createdAt' | 'visibility' | 'baselineRevision'> & {
+      visibility?: ScenarioVisibility;
+      baselineRevision?: number;
+    },
     ops: Op[],
     audit?: AuditEntry,
   ): Promise<'created' | 'exists' | 'no-org'> {
@@ -371,6 +382,25 @@ export class Store {
     });
   }
 
+  /** The latest baseline revision of an org: 1 until a scenario is adopted (see `org_baselines`). */
+  async latestBaselineRevision(orgId: string): Promise<number> {
+    const rows = await this.db
+      .select({ revision: sql<number>`max(${orgBaselines.revision})` })
+      .from(orgBaselines)
+      .where(eq(orgBaselines.orgId, orgId));
+    const latest = rows[0]?.revision;
+    return latest === null || latest === undefined ? 1 : Number(latest);
+  }
+
+  /** The document of baseline `revision` (≥ 2) of an org, or undefined. */
+  async getBaselineDocument(orgId: string, revision: number): Promise<unknown | undefined> {
+    const rows = await this.db
+      .select({ document: orgBaselines.document })
+      .from(orgBaselines)
+      .where(and(eq(orgBaselines.orgId, orgId), eq(orgBaselines.revision, revision)));
+    return rows[0]?.document;
+  }
+
   /** Runs a trivial query: throws when the database does not answer. */
   async ping(): Promise<void> {
     await this.db.execute(sql`select 1`);
@@ -379,7 +409,7 @@ export class Store {
   /** Stops listening for live notices, then closes the database. */
   async close(): Promise<void> {
     await this.bus.close().catch(() => {});
-    return this.database.close();
+    return this.handle.close();
   }
 
   /**
@@ -401,6 +431,7 @@ export class Store {
         name: scenarios.name,
         author: scenarios.author,
         visibility: scenarios.visibility,
+        baselineRevision: scenarios.baselineRevision,
         createdAt: scenarios.createdAt,
         revision: latest.revision,
         updatedAt: latest.updatedAt,
@@ -433,6 +464,7 @@ function toHead(row: {
   name: string;
   author: string;
   visibility: string;
+  baselineRevision: number;
   createdAt: Date;
   revision: number | null;
   updatedAt: Date | string | null;
@@ -443,6 +475,7 @@ function toHead(row: {
     name: row.name,
     author: row.author,
     visibility: row.visibility as ScenarioVisibility,
+    baselineRevision: Number(row.baselineRevision),
     createdAt: row.createdAt,
     revision: Number(row.revision),
     updatedAt: row.updatedAt instanceof Date ? row.updatedAt : new Date(String(row.updatedAt)),

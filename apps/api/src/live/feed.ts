@@ -8,6 +8,7 @@ import type { FeedRevision, PresenceRecord } from '../db/live-store';
 import type { Store } from '../db/store';
 import type { Baselines } from '../services/baselines';
 import { type LiveSignal, type LiveTopic, orgTopic, scenarioTopic } from './bus';
+import { isReviewNotice, reviewEventOf } from './review-events';
 import { RevisionReader } from './revision-reader';
 
 /**
@@ -88,7 +89,10 @@ export async function runFeed(stream: SSEStreamingApi, deps: FeedDeps, req: Feed
     wake?.();
     wake = undefined;
   };
+  // Comments and approvals (issue 14 items 3–4): sent in the order their notices came.
+  const reviewNotices: Parameters<typeof reviewEventOf>[1][] = [];
   const onSignal = (signal: LiveSignal) => {
+    if (isReviewNotice(signal) && req.scenarioId) reviewNotices.push(signal);
     if (signal.kind === 'revision' || signal.kind === 'resync') wantRevisions = true;
     if ((signal.kind === 'presence' || signal.kind === 'resync') && req.scenarioId) wantPresence = true;
     poke();
@@ -184,7 +188,7 @@ export async function runFeed(stream: SSEStreamingApi, deps: FeedDeps, req: Feed
 
     let nextBeat = Date.now() + timings.heartbeatMs;
     while (!stream.aborted && !store.bus.closed) {
-      if (!wantRevisions && !wantPresence) {
+      if (!wantRevisions && !wantPresence && reviewNotices.length === 0) {
         const wait = Math.max(0, nextBeat - Date.now());
         await new Promise<void>((resolve) => {
           wake = resolve;
@@ -196,6 +200,10 @@ export async function runFeed(stream: SSEStreamingApi, deps: FeedDeps, req: Feed
       if (stream.aborted || store.bus.closed) break;
       if (wantRevisions) await sendRevisions();
       if (wantPresence) await sendPresence();
+      while (reviewNotices.length > 0 && !stream.aborted) {
+        const made = await reviewEventOf(store, reviewNotices.shift()!);
+        if (made) await stream.writeSSE(made);
+      }
       if (Date.now() >= nextBeat) {
         nextBeat = Date.now() + timings.heartbeatMs;
         if (!(await stillAllowed(store, req))) {

@@ -104,7 +104,7 @@ export function createCompareRoutes(scenarios: Scenarios) {
     }
     const orgId = orgIds[0]!;
     const [baseline, states] = await Promise.all([
-      scenarios.baseline(orgId),
+      scenarios.baselineOf(found[0]!),
       Promise.all(found.map((h) => scenarios.stateAt(h))),
     ]);
     if (!baseline || states.some((s) => !s)) throw new Error(`scenario state of org ${orgId} vanished`);

@@ -5,6 +5,7 @@ import { auditActor } from '../auth/middleware';
 import { type AppEnv, BODY_LIMITS, limitBody, revisionEtag } from '../http';
 import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
 import { IdParamsSchema } from '../schemas';
+import type { Review } from '../services/review';
 import type { Scenarios } from '../services/scenarios';
 import { toSummary } from './scenario-answers';
 import { CreateScenarioBodySchema, ScenarioSchema, ScenarioSummarySchema } from './scenario-schemas';
@@ -54,6 +55,7 @@ export function createOrgScenarioRoutes(
   scenarios: Scenarios,
   orgExists: (id: string) => Promise<boolean>,
   guards: Guards,
+  review: Review,
 ) {
   return new OpenAPIHono<AppEnv>()
     .openapi(createScenarioRoute, async (c) => {
@@ -116,7 +118,8 @@ export function createOrgScenarioRoutes(
         });
       }
       const heads = await guards.visibleScenarios(c.var.principal, await scenarios.list(id));
-      return c.json({ scenarios: heads.map((h) => toSummary(h, h.access)) }, 200);
+      const reviews = await review.summaries(heads);
+      return c.json({ scenarios: heads.map((h) => toSummary(h, h.access, reviews.get(h.id))) }, 200);
     });
 }
 

@@ -1,5 +1,6 @@
+import type { ReviewStateName } from '@reorg/model';
 import type { Context } from 'hono';
-import { type AccessLevel, allowsEdit, allowsShare } from '../auth/policy';
+import { type AccessLevel, allowsComment, allowsEdit, allowsShare } from '../auth/policy';
 import type { ScenarioHead } from '../db/store';
 import { parseIfMatch, revisionEtag } from '../http';
 import { PROBLEM_TYPES, problem } from '../problem';
@@ -10,8 +11,16 @@ import type { Scenarios, WriteResult } from '../services/scenarios';
  * checks, 201 with the new revision, 412, 422 with the refused op).
  */
 
-/** The listing shape of a scenario, with the caller's access to it when known. */
-export function toSummary(head: ScenarioHead, level?: AccessLevel) {
+/** A scenario's review in a listing (a new scenario: a draft with no comments). */
+export interface SummaryReview {
+  state: ReviewStateName;
+  openComments: number;
+}
+
+const NEW_REVIEW: SummaryReview = { state: 'draft', openComments: 0 };
+
+/** The listing shape of a scenario, with the caller's access to it when known, and its review. */
+export function toSummary(head: ScenarioHead, level?: AccessLevel, review: SummaryReview = NEW_REVIEW) {
   return {
     id: head.id,
     orgId: head.orgId,
@@ -19,6 +28,8 @@ export function toSummary(head: ScenarioHead, level?: AccessLevel) {
     author: head.author,
     visibility: head.visibility,
     access: accessOf(level),
+    baselineRevision: head.baselineRevision,
+    review,
     createdAt: head.createdAt.toISOString(),
     revision: head.revision,
     updatedAt: head.updatedAt.toISOString(),
@@ -27,7 +38,12 @@ export function toSummary(head: ScenarioHead, level?: AccessLevel) {
 
 /** What the caller may do with a scenario, for the web app (the server checks anyway). */
 export function accessOf(level: AccessLevel | undefined) {
-  return { level: level ?? 'view', edit: allowsEdit(level), share: allowsShare(level) };
+  return {
+    level: level ?? 'view',
+    edit: allowsEdit(level),
+    share: allowsShare(level),
+    comment: allowsComment(level),
+  };
 }
 
 export function toRevision(row: Awaited<ReturnType<Scenarios['revisions']>>[number]) {

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { OpSchema } from '@reorg/model';
+import { OpSchema, REVIEW_STATES } from '@reorg/model';
+import { toJSONSchema } from 'zod';
 import { IdParamSchema, storable } from '../http';
 import { jsonSchemaOf } from '../openapi';
 import { OrgDocumentSchema } from '../schemas';
@@ -70,8 +71,21 @@ export const ScenarioSummarySchema = z
         level: z.enum(['view', 'comment', 'edit', 'owner']),
         edit: z.boolean(),
         share: z.boolean(),
+        comment: z.boolean(),
       })
       .openapi({ description: 'What the caller may do with it.' }),
+    baselineRevision: z.number().int().openapi({
+      description: "The org's baseline revision its ops apply to (1: as imported; each adoption adds one).",
+    }),
+    review: z
+      .object({
+        state: z.enum(REVIEW_STATES),
+        openComments: z.number().int(),
+      })
+      .openapi({
+        description:
+          'Approval state (draft, in-review, changes-requested, approved, adopted) and open comments.',
+      }),
     createdAt: z.string(),
     revision: z.number().int().openapi({ description: 'The latest revision (also the ETag).' }),
     updatedAt: z.string().openapi({ description: 'When the latest revision was saved.' }),

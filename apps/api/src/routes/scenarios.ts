@@ -12,6 +12,7 @@ import {
 } from '../http';
 import { PROBLEM_TYPES, problem, problemResponse } from '../problem';
 import { AnalysisSchema, AsOfQuerySchema, IdParamsSchema } from '../schemas';
+import type { Review } from '../services/review';
 import type { Scenarios } from '../services/scenarios';
 import { answerWrite, expectedRevision, scenarioNotFound, toRevision, toSummary } from './scenario-answers';
 import {
@@ -157,11 +158,12 @@ const shareRoute = createRoute({
 });
 
 /** `/api/scenarios`: read, save ops (If-Match), restore, list revisions, analyse, share. */
-export function createScenarioRoutes(scenarios: Scenarios, guards: Guards) {
+export function createScenarioRoutes(scenarios: Scenarios, guards: Guards, review: Review) {
   return new OpenAPIHono<AppEnv>()
     .openapi(listRoute, async (c) => {
       const heads = await guards.visibleScenarios(c.var.principal, await scenarios.list());
-      return c.json({ scenarios: heads.map((h) => toSummary(h, h.access)) }, 200);
+      const reviews = await review.summaries(heads);
+      return c.json({ scenarios: heads.map((h) => toSummary(h, h.access, reviews.get(h.id))) }, 200);
     })
     .openapi(shareRoute, async (c) => {
       const { id } = c.req.valid('param');
@@ -202,7 +204,11 @@ export function createScenarioRoutes(scenarios: Scenarios, guards: Guards) {
       if (ifNoneMatchHits(c, head.revision)) return c.body(null, 304);
       const state = await scenarios.stateAt(head);
       if (!state) return scenarioNotFound(c, id);
-      return c.json({ ...toSummary(head, c.var.scenarioAccess), ops: state.ops, state: state.org }, 200);
+      const summary = (await review.summaries([head])).get(head.id);
+      return c.json(
+        { ...toSummary(head, c.var.scenarioAccess, summary), ops: state.ops, state: state.org },
+        200,
+      );
     })
     .openapi(opsRoute, async (c) => {
       const { id } = c.req.valid('param');

@@ -81,7 +81,11 @@ export class Scenarios {
     const applied = applyOps(baseline.org, input.ops);
     if (!applied.ok) return { ok: false, reason: 'refused', refusal: applied.error };
     const { ops, ...scenario } = input;
-    const created = await this.store.createScenario(scenario, ops, audit);
+    const created = await this.store.createScenario(
+      { ...scenario, baselineRevision: baseline.revision },
+      ops,
+      audit,
+    );
     if (created !== 'created') return { ok: false, reason: created };
     const head = await this.store.getScenarioHead(input.id);
     if (!head) throw new Error(`scenario ${input.id} vanished after it was created`);
@@ -100,9 +104,14 @@ export class Scenarios {
     return this.store.scenarioGrants(id);
   }
 
-  /** The baseline of org `orgId`, or undefined. */
+  /** The latest baseline of org `orgId`, or undefined. */
   baseline(orgId: string) {
     return this.baselines.get(orgId);
+  }
+
+  /** The baseline a scenario's ops apply to (its org's baseline revision at its creation). */
+  baselineOf(head: Pick<ScenarioHead, 'orgId' | 'baselineRevision'>) {
+    return this.baselines.getAt(head.orgId, head.baselineRevision);
   }
 
   /** Scenarios with their latest revision, oldest first; of one org when `orgId` is given. */
@@ -136,7 +145,7 @@ export class Scenarios {
     const hit = this.states.get(key);
     if (hit) return hit;
     const [baseline, rows] = await Promise.all([
-      this.baselines.get(head.orgId),
+      this.baselineOf(head),
       this.store.listRevisions(head.id, revision),
     ]);
     const ops = effectiveOps(rows).get(revision);

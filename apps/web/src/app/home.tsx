@@ -1,4 +1,5 @@
 import { IconUpload } from '../components/icons';
+import { ReviewStateChip } from '../components/review-state-chip';
 import { VisibilityMarker } from '../components/visibility-marker';
 import { BaselineOverview } from '../features/baseline/baseline-overview';
 import { useCatalog } from '../stores/catalog-store';
@@ -70,8 +71,12 @@ export function ScenarioChooser({ orgId }: { orgId: string }) {
             >
               <h3>{s.name}</h3>
               <VisibilityMarker visibility={s.visibility} />
+              {s.review && <ReviewStateChip state={s.review.state} />}
               <div className="muted">
                 Revision {s.revision} · by {s.author} · {s.updatedAt.slice(0, 10)}
+                {s.review && s.review.openComments > 0
+                  ? ` · ${s.review.openComments} open comment${s.review.openComments === 1 ? '' : 's'}`
+                  : ''}
               </div>
             </button>
           ))}

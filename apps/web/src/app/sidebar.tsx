@@ -12,6 +12,7 @@ import {
 import { visibilitySuffix } from '../components/visibility-marker';
 import { SearchBox } from '../features/find-me/search-box';
 import { createScenario } from '../lib/api/client';
+import { reviewSuffix } from '../lib/review/review-words';
 import { loadOrgs, loadScenarios, useCatalog } from '../stores/catalog-store';
 import { useMe } from '../stores/me-store';
 import { useDeferredAnalysis } from '../stores/use-analysis';
@@ -193,6 +194,7 @@ export function Sidebar() {
                 <option key={s.id} value={s.id}>
                   {s.name}
                   {visibilitySuffix(s.visibility)}
+                  {reviewSuffix(s.review?.state)}
                 </option>
               ))}
             </select>

@@ -2,6 +2,7 @@ import { IconRedo, IconUndo } from '../components/icons';
 import { VisibilityMarker } from '../components/visibility-marker';
 import { ChangesToggle } from '../features/canvas/changes-toggle';
 import { ExportMenu } from '../features/export/export-menu';
+import { ReviewButton } from '../features/review/review-panel';
 import { ShareButton } from '../features/share/share-dialog';
 import { redo, undo } from '../stores/session-actions';
 import { type SaveStatus, useSession } from '../stores/session-store';
@@ -9,6 +10,7 @@ import { saveNow } from '../stores/session-sync';
 import { useDeferredAnalysis } from '../stores/use-analysis';
 import { useCanShare, useReadOnlyReason } from '../stores/use-permissions';
 import { useView } from '../stores/view-store';
+import { navigate } from './navigation';
 import { PresenceAvatars } from './presence-avatars';
 import { UserMenu } from './user-menu';
 
@@ -121,6 +123,7 @@ export function TopBar() {
       >
         Save
       </button>
+      <ReviewButton onOpenScenario={(id) => navigate({ scenarioId: id, view: 'chart' })} />
       {canShare && <ShareButton />}
       <ChangesToggle />
       <ExportMenu />

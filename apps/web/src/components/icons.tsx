@@ -126,3 +126,9 @@ export const IconCompare = () => (
     <path d="M2.5 14V8.5M6.5 14V4M10.5 14V6.5M14.5 14V2" />
   </Svg>
 );
+
+export const IconComment = ({ size = 16 }: { size?: number }) => (
+  <Svg size={size}>
+    <path d="M2.5 3.5a1 1 0 0 1 1-1h9a1 1 0 0 1 1 1v6.5a1 1 0 0 1-1 1H7l-3 2.5V11H3.5a1 1 0 0 1-1-1z" />
+  </Svg>
+);

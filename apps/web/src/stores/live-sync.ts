@@ -1,10 +1,12 @@
 import { applyOps, type Op } from '@reorg/model';
 import { apiFetch } from '../lib/api/client';
+import type { ScenarioComment } from '../lib/api/review';
 import { getViewAs } from '../lib/auth/view-as';
 import { describeRevision } from '../lib/live/describe-change';
 import { planRevision } from '../lib/live/plan-revision';
 import { useMe } from './me-store';
 import { colorOf, type PresenceSelection, usePresence } from './presence-store';
+import { receiveReviewEvent, useReview } from './review-store';
 import { resetState } from './session-actions';
 import { notify, useSession } from './session-store';
 import { rebase } from './session-sync';
@@ -118,11 +120,27 @@ function open(scenarioId: string, revision: number): void {
     queue = queue.then(() => onRevision(e)).catch(() => {});
   });
   es.addEventListener('presence', (m) => onPresence(JSON.parse((m as MessageEvent).data) as PresenceEvent));
+  // Comments and approval decisions (issue 14, items 3–4) travel on the same stream.
+  es.addEventListener('comment', (m) => onComment(JSON.parse((m as MessageEvent).data)));
+  es.addEventListener('approval', (m) =>
+    receiveReviewEvent('approval', JSON.parse((m as MessageEvent).data)),
+  );
   es.addEventListener('gone', () => stop());
   es.onerror = () => {
     // The browser reconnects by itself (sending Last-Event-ID); a refusal (401/404) closes it.
     usePresence.setState({ live: es.readyState === EventSource.CLOSED ? 'off' : 'connecting' });
   };
+}
+
+/** A new or changed comment: into the review store, and a toast when it mentions you. */
+function onComment(c: ScenarioComment): void {
+  const known = useReview.getState().comments.some((x) => x.id === c.id);
+  receiveReviewEvent('comment', c);
+  const identity = useMe.getState().identity;
+  const me = identity.status === 'signed-in' ? identity.me.user.email.toLowerCase() : null;
+  if (!known && me && c.author.toLowerCase() !== me && c.mentions.includes(me)) {
+    notify('info', `${c.author} mentioned you in a comment`);
+  }
 }
 
 function stop(): void {

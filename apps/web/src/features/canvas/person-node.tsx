@@ -1,10 +1,12 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { IconComment } from '../../components/icons';
 import { PresenceRing } from '../../components/presence-ring';
 import { getStatusColors } from '../../lib/colors/span-scale';
 import { teamStrokeScale } from '../../lib/colors/team-colors';
 import { getDisplayName } from '../../lib/org/display-name';
 import { useSelectedBy } from '../../stores/presence-store';
+import { useReview } from '../../stores/review-store';
 import { setExpanded } from '../../stores/view-store';
 import type { PersonFlowNode, PersonNodeData } from './chart-nodes';
 
@@ -49,6 +51,18 @@ function SpanBadge({ d }: { d: PersonNodeData }) {
       <span className="span-dot" style={{ background: c.fill }} />
       {m.directReports}
       {counted}
+    </span>
+  );
+}
+
+/** The open comments on a person, as a small badge on the card. */
+function CommentFlag({ id }: { id: string }) {
+  const open = useReview((s) => s.openBySubject.get(id) ?? 0);
+  if (open === 0) return null;
+  return (
+    <span className="comment-flag" title={`${open} open comment${open > 1 ? 's' : ''}`} data-comments={open}>
+      <IconComment size={10} />
+      {open}
     </span>
   );
 }
@@ -118,6 +132,7 @@ function PersonNodeView({ data: d, selected }: NodeProps<PersonFlowNode>) {
       <div className="person-line1">
         <span className="person-name">{name}</span>
         {p.level && <span className="person-level">{p.level}</span>}
+        <CommentFlag id={p.id} />
         {d.worst && (
           <span
             className={`finding-flag flag-${d.worst}`}

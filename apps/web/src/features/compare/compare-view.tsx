@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { IconDownload } from '../../components/icons';
 import { visibilitySuffix } from '../../components/visibility-marker';
 import type { SavedPlan, ScenarioSummary } from '../../lib/api/client';
+import { reviewSuffix } from '../../lib/review/review-words';
 import { useCatalog } from '../../stores/catalog-store';
 import { compareTableToCsv } from './compare-csv';
 import { getCompareTable } from './compare-rows';
@@ -81,6 +82,7 @@ function Picker({
                 {' '}
                 · rev {s.revision}
                 {visibilitySuffix(s.visibility)}
+                {reviewSuffix(s.review?.state)}
               </span>
             </Chip>
           ))}

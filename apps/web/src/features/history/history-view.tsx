@@ -2,6 +2,7 @@ import type { Op, Org } from '@reorg/model';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { getOrg, listRevisions, type RevisionItem, restoreRevision } from '../../lib/api/client';
 import { type ChangeNamer, describeChange, namerOf } from '../../lib/live/describe-change';
+import { useReview } from '../../stores/review-store';
 import { notify, useSession } from '../../stores/session-store';
 import { openScenario } from '../../stores/session-sync';
 import './history.css';
@@ -11,6 +12,17 @@ import { useReadOnlyReason } from '../../stores/use-permissions';
 export function describeOp(op: Op, n: ChangeNamer): string {
   const text = describeChange(op, n);
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** How many comments were written at a revision (on it, or on the scenario while it was current). */
+function RevisionComments({ revision }: { revision: number }) {
+  const count = useReview((s) => s.comments.filter((c) => c.revision === revision).length);
+  if (count === 0) return null;
+  return (
+    <span className="chip" title="Comments written at this revision (see Review)">
+      {count} comment{count === 1 ? '' : 's'}
+    </span>
+  );
 }
 
 /**
@@ -81,6 +93,7 @@ export function HistoryView() {
                 </button>
               )}
               {r.revision === revision && <span className="chip">Current</span>}
+              <RevisionComments revision={r.revision} />
             </div>
             {r.ops.length > 0 ? (
               <ul className="revision-ops">

@@ -76,6 +76,13 @@ export interface ScenarioSummary {
   visibility?: ScenarioVisibility;
   /** What the caller may do with it (with sign-in; absent from a server without it). */
   access?: ScenarioAccess;
+  /** Its approval state and open comments (absent from an older server). */
+  review?: {
+    state: 'draft' | 'in-review' | 'changes-requested' | 'approved' | 'adopted';
+    openComments: number;
+  };
+  /** The org's baseline revision it was made on (1: as imported). */
+  baselineRevision?: number;
 }
 
 /** `private`: the author and the people it is shared with; `org`: everyone who may see the org. */
