@@ -9,12 +9,13 @@ import type { components, operations } from './generated/openapi';
 
 type Operations = operations;
 type JsonOf<C> = C extends { content: { 'application/json': infer J } } ? J : never;
-/** The request body of an operation (its JSON form, or its first media type). */
-type BodyOf<K extends keyof Operations> = Operations[K] extends { requestBody: { content: infer C } }
-  ? C extends { 'application/json': infer J }
-    ? J
-    : C[keyof C]
-  : never;
+/** The request body of an operation, required or optional (its JSON form, or its first media type). */
+type BodyOf<K extends keyof Operations> =
+  NonNullable<Operations[K] extends { requestBody?: infer B } ? B : never> extends { content: infer C }
+    ? C extends { 'application/json': infer J }
+      ? J
+      : C[keyof C]
+    : never;
 /** The JSON answer of an operation's 200 or 201. */
 type OkOf<K extends keyof Operations> = Operations[K]['responses'] extends infer R
   ? R extends { 200: infer A }
@@ -61,9 +62,28 @@ const ROUTES: Record<keyof Operations, [string, string]> = {
   getScenarioRevision: ['GET', '/api/scenarios/{id}/revisions/{revision}'],
   getScenarioAnalysis: ['GET', '/api/scenarios/{id}/analysis'],
   getCompare: ['GET', '/api/compare'],
-  getScenarioPlans: ['GET', '/api/scenarios/{id}/plans'],
-  postScenarioPlans: ['POST', '/api/scenarios/{id}/plans'],
-  getOrgPlans: ['GET', '/api/orgs/{id}/plans'],
+  listScenarioPlans: ['GET', '/api/scenarios/{id}/plans'],
+  createPlan: ['POST', '/api/scenarios/{id}/plans'],
+  listOrgPlans: ['GET', '/api/orgs/{id}/plans'],
+  updatePlan: ['PUT', '/api/plans/{id}'],
+  deletePlan: ['DELETE', '/api/plans/{id}'],
+  duplicatePlan: ['POST', '/api/plans/{id}/duplicate'],
+  listPlanRevisions: ['GET', '/api/plans/{id}/revisions'],
+  listScenarioComments: ['GET', '/api/scenarios/{id}/comments'],
+  addScenarioComment: ['POST', '/api/scenarios/{id}/comments'],
+  resolveScenarioComment: ['POST', '/api/scenarios/{id}/comments/{commentId}/resolve'],
+  reopenScenarioComment: ['POST', '/api/scenarios/{id}/comments/{commentId}/reopen'],
+  getScenarioReview: ['GET', '/api/scenarios/{id}/review'],
+  submitScenarioForApproval: ['POST', '/api/scenarios/{id}/review/submit'],
+  approveScenario: ['POST', '/api/scenarios/{id}/review/approve'],
+  requestScenarioChanges: ['POST', '/api/scenarios/{id}/review/request-changes'],
+  adoptScenario: ['POST', '/api/scenarios/{id}/adopt'],
+  getScenarioChangeList: ['GET', '/api/scenarios/{id}/change-list'],
+  previewScenarioRebase: ['GET', '/api/scenarios/{id}/rebase'],
+  rebaseScenario: ['POST', '/api/scenarios/{id}/rebase'],
+  getScenarioEvents: ['GET', '/api/scenarios/{id}/events'],
+  getOrgEvents: ['GET', '/api/orgs/{id}/events'],
+  postScenarioPresence: ['POST', '/api/scenarios/{id}/presence'],
   getPlan: ['GET', '/api/plans/{id}'],
   getSimulationsPool: ['GET', '/api/simulations/pool'],
   postSimulations: ['POST', '/api/simulations'],
@@ -168,11 +188,42 @@ export function usage(base: string, token: string): Record<keyof Operations, () 
       (await c('getScenarioRevision', { path: { id: 's1', revision: 1 } })).state.id,
     getScenarioAnalysis: async () => (await c('getScenarioAnalysis', { path: { id: 's1' } })).summary,
     getCompare: async () => (await c('getCompare', { query: { ids: 's1,s2' } })).comparison,
-    getScenarioPlans: async () =>
-      (await c('getScenarioPlans', { path: { id: 's1' } })).plans.map((p) => p.plan.quarters),
-    postScenarioPlans: async () =>
-      (await c('postScenarioPlans', { path: { id: 's1' }, body: { plan } })).plan.backfill,
-    getOrgPlans: async () => (await c('getOrgPlans', { path: { id: 'acme' } })).plans.length,
+    listScenarioPlans: async () =>
+      (await c('listScenarioPlans', { path: { id: 's1' } })).plans.map((p) => p.plan.quarters),
+    createPlan: async () => (await c('createPlan', { path: { id: 's1' }, body: { plan } })).plan.backfill,
+    listOrgPlans: async () => (await c('listOrgPlans', { path: { id: 'acme' } })).plans.length,
+    updatePlan: async () =>
+      c('updatePlan', { path: { id: 'p1' }, header: { 'if-match': '"1"' }, body: { name: 'Renamed' } }),
+    deletePlan: async () => c('deletePlan', { path: { id: 'p1' }, header: { 'if-match': '"2"' } }),
+    duplicatePlan: async () => c('duplicatePlan', { path: { id: 'p1' }, body: { name: 'Copy' } }),
+    listPlanRevisions: async () => (await c('listPlanRevisions', { path: { id: 'p1' } })).revisions.length,
+    listScenarioComments: async () => c('listScenarioComments', { path: { id: 's1' } }),
+    addScenarioComment: async () =>
+      c('addScenarioComment', {
+        path: { id: 's1' },
+        body: { body: 'Can @kofi take Checkout?', subject: { kind: 'person', id: 'p1' } },
+      }),
+    resolveScenarioComment: async () => c('resolveScenarioComment', { path: { id: 's1', commentId: 'c1' } }),
+    reopenScenarioComment: async () => c('reopenScenarioComment', { path: { id: 's1', commentId: 'c1' } }),
+    getScenarioReview: async () => (await c('getScenarioReview', { path: { id: 's1' } })).state,
+    submitScenarioForApproval: async () =>
+      c('submitScenarioForApproval', { path: { id: 's1' }, body: { approvers: ['vp@example.org'] } }),
+    approveScenario: async () => c('approveScenario', { path: { id: 's1' }, body: { comment: 'Yes' } }),
+    requestScenarioChanges: async () =>
+      c('requestScenarioChanges', { path: { id: 's1' }, body: { comment: 'Keep Checkout where it is' } }),
+    adoptScenario: async () =>
+      c('adoptScenario', { path: { id: 's1' }, body: { effectiveDate: '2026-03-01' } }),
+    getScenarioChangeList: async () => c('getScenarioChangeList', { path: { id: 's1' } }),
+    previewScenarioRebase: async () => c('previewScenarioRebase', { path: { id: 's2' } }),
+    rebaseScenario: async () => c('rebaseScenario', { path: { id: 's2' }, body: {} }),
+    // The feeds are Server-Sent Events (text/event-stream), not JSON: EventSource reads them.
+    getScenarioEvents: async () => ROUTES.getScenarioEvents,
+    getOrgEvents: async () => ROUTES.getOrgEvents,
+    postScenarioPresence: async () =>
+      c('postScenarioPresence', {
+        path: { id: 's1' },
+        body: { connectionId: 'conn-1', selected: { kind: 'team', id: 'web' } },
+      }),
     getPlan: async () => (await c('getPlan', { path: { id: 'p1' } })).scenarioId,
     getSimulationsPool: async () => (await c('getSimulationsPool')).maxWork,
     postSimulations: async () => (await c('postSimulations', { body: { orgId: 'acme', plan } })).target.orgId,

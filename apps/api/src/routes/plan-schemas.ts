@@ -71,7 +71,7 @@ export const UpdatePlanBodySchema = storable(
   z
     .object({
       name: PlanNameSchema.optional().openapi({ description: 'The new name (rename).' }),
-      plan: PlanDocSchema.optional().openapi({ description: 'The new plan document.' }),
+      plan: PlanInputDocSchema.optional().openapi({ description: 'The new plan document.' }),
     })
     .strict()
     .refine((b) => b.name !== undefined || b.plan !== undefined, {

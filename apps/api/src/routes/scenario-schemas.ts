@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import { OpSchema, REVIEW_STATES } from '@reorg/model';
-import { toJSONSchema } from 'zod';
 import { IdParamSchema, storable } from '../http';
 import { jsonSchemaOf } from '../openapi';
 import { OrgDocumentSchema } from '../schemas';
