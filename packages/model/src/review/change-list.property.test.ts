@@ -45,6 +45,9 @@ describe('change list: properties', () => {
         for (const id of new Set([...old.keys(), ...now.keys()])) {
           const a = old.get(id);
           const b = now.get(id);
+          // A record that turns into an aggregate (or back) is a change of kind, not of the
+          // compared fields: the property leaves it to the unit tests.
+          if (a && b && a.aggregate !== b.aggregate) continue;
           const individual = !(a?.aggregate ?? b?.aggregate);
           const differs = !a || !b || JSON.stringify(fields(a)) !== JSON.stringify(fields(b));
           expect(listed.has(id), id).toBe(individual && differs);
