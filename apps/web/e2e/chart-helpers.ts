@@ -54,7 +54,7 @@ export async function bringIntoView(p: Page, selectors: string[]): Promise<void>
           r.left >= canvas.left &&
           r.right <= canvas.right &&
           r.top >= canvas.top &&
-          r.bottom <= canvas.bottom - 110
+          r.bottom <= canvas.bottom - 60
         );
       });
     }, selectors);

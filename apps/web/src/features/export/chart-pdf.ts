@@ -1,7 +1,7 @@
 import type { SpanStatus } from '@reorg/model';
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 import { getStatusColors, SPAN_LEGEND } from '../../lib/colors/span-scale';
-import { type ChartPage, PAGE_LAYOUT, PAPER_SIZES, type Paper } from './chart-pages';
+import { type ChartPage, PAGE_LAYOUT, PAPER_SIZES, type Paper, pageCapacity } from './chart-pages';
 
 /** What a printed card says about one person. */
 export interface PrintedPerson {
@@ -111,19 +111,15 @@ export async function renderChartPdf(
   const size = PAPER_SIZES[options.paper];
   const [width, height] =
     options.orientation === 'landscape' ? [size.height, size.width] : [size.width, size.height];
-  const columns = Math.max(
-    1,
-    Math.floor(
-      (width - 2 * PAGE_LAYOUT.margin + PAGE_LAYOUT.gap) / (PAGE_LAYOUT.cardWidth + PAGE_LAYOUT.gap),
-    ),
-  );
+  // The same grid the pagination filled: columns and the rows' height from the page's capacity.
+  const { columns, listLimit } = pageCapacity(options.paper, options.orientation);
+  const cardHeight = PAGE_LAYOUT.cardHead + listLimit * PAGE_LAYOUT.line + PAGE_LAYOUT.cardFoot;
   for (const chartPage of pages) {
     const page = doc.addPage([width, height]);
     drawHeader(page, fonts, chartPage, person, options);
     chartPage.cards.forEach((card, i) => {
       const col = i % columns;
       const row = Math.floor(i / columns);
-      const cardHeight = PAGE_LAYOUT.cardHead + 6 * PAGE_LAYOUT.line + PAGE_LAYOUT.cardFoot;
       const x = PAGE_LAYOUT.margin + col * (PAGE_LAYOUT.cardWidth + PAGE_LAYOUT.gap);
       const top = height - PAGE_LAYOUT.margin - PAGE_LAYOUT.header - row * (cardHeight + PAGE_LAYOUT.gap);
       drawCard(page, fonts, x, top, cardHeight, card, person);
