@@ -178,10 +178,12 @@ function ChartFlow({ model }: { model: ChartModel }) {
   // Bring a person into view when asked (find-me, a finding, ?person=, keyboard): their manager,
   // peers and reports with them, at a zoom where their card reads; no move when all that is in view.
   const revealed = useRef(-1);
+  const viewportReady = key !== '';
   useEffect(() => {
     // Once per request: a later relayout (an edit) must not pull the camera back to it.
-    // After the first placement (it waits for the viewport's size, `key`), so it wins over it.
-    if (!key || !reveal || revealed.current === reveal.seq) return;
+    // After the first placement (it waits for the viewport's size), so it wins over it; a pan
+    // or zoom does not re-run it (a pending request would otherwise move the camera mid-drag).
+    if (!viewportReady || !reveal || revealed.current === reveal.seq) return;
     const i = model.positionOf.get(reveal.id);
     if (i === undefined) return;
     revealed.current = reveal.seq;
@@ -216,7 +218,7 @@ function ChartFlow({ model }: { model: ChartModel }) {
       );
       if (card && document.activeElement?.closest('.org-canvas')) card.focus({ preventScroll: true });
     });
-  }, [key, reveal, model, flow]);
+  }, [viewportReady, reveal, model, flow]);
 
   // React Flow's own fit would fit only the nodes in view (we hand it no others): fit the layout.
   const fitChart = useCallback(() => {
@@ -272,6 +274,9 @@ function ChartFlow({ model }: { model: ChartModel }) {
       tabIndex={0}
       onFocus={(e) => {
         if (e.target !== e.currentTarget) return;
+        // Keyboard focus (Tab) picks a person for the arrow keys; a pointer's focus (a click or
+        // the start of a drag) must not move the camera or the selection.
+        if (!e.currentTarget.matches(':focus-visible')) return;
         const sel = useView.getState().selectedId;
         const id = sel !== null && model.positionOf.has(sel) ? sel : model.tree.ids[0];
         if (id) revealPerson(id);
